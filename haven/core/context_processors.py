@@ -1,0 +1,11 @@
+from django.conf import settings
+
+from haven.accounts.models import display_name
+
+
+def haven(request) -> dict:
+    user = getattr(request, "user", None)
+    return {
+        "site_name": settings.SITE_NAME,
+        "me_name": display_name(user) if user is not None and user.is_authenticated else "",
+    }

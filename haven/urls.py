@@ -1,0 +1,11 @@
+from django.contrib import admin
+from django.urls import include, path
+
+urlpatterns = [
+    path("", include("haven.core.urls")),
+    path("accounts/", include("allauth.urls")),
+    path("profile/", include("haven.accounts.urls")),
+    path("couple/", include("haven.couples.urls")),
+    path("reflections/", include("haven.journal.urls")),
+    path("admin/", admin.site.urls),
+]

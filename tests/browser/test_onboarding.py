@@ -1,0 +1,89 @@
+"""A newcomer signs up, switches to Dutch, invites a partner; the partner joins
+through the link; both see they are linked; one unlinks; the other is solo and
+sees nothing of the first's private items."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+CANARY = "canary-7f3a-private-note"
+
+
+def _sign_up(page, email: str, name: str) -> None:
+    page.fill("input[name=email]", email)
+    page.fill("input[name=display_name]", name)
+    page.select_option("select[name=country]", "NL")
+    page.fill("input[name=password1]", "quiet morning coffee")
+    page.fill("input[name=password2]", "quiet morning coffee")
+    page.locator("form[action$='/accounts/signup/'] button[type=submit]").click()
+
+
+def test_couple_onboarding_and_unlinking(browser, live_server, viewport):
+    base = live_server.url
+    first = browser.new_context(viewport=viewport, locale="en-GB")
+    a = first.new_page()
+    a.goto(base + "/")
+    a.get_by_role("link", name="Create an account").click()
+    _sign_up(a, "anna@example.org", "Anna")
+    a.wait_for_url(base + "/")
+    assert "solo" in a.get_by_test_id("couple-status").inner_text()
+
+    # Switch to Dutch with the visible control.
+    a.locator(".language-switch button[value=nl]").click()
+    a.wait_for_load_state()
+    assert a.locator("html").get_attribute("lang") == "nl"
+
+    # A private reflection that must never reach the partner.
+    a.goto(base + "/reflections/new/")
+    a.fill("textarea[name=body]", f"Only for me: {CANARY}")
+    a.locator("main form button[type=submit]").click()
+    a.wait_for_url(re.compile(r".*/reflections/\d+/$"))
+    private_url = a.url
+
+    # Invite the partner.
+    a.goto(base + "/couple/")
+    a.check("input[name=consent]")
+    a.locator("form[action$='/couple/invite/'] button[type=submit]").click()
+    link = a.get_by_test_id("invite-link").input_value()
+    assert "/couple/join/" in link
+    assert re.fullmatch(r"[A-Z2-9]{4}-[A-Z2-9]{4}", a.get_by_test_id("invite-code").inner_text())
+
+    # The partner follows the link, signs up, and accepts.
+    second = browser.new_context(viewport=viewport, locale="en-GB")
+    b = second.new_page()
+    b.goto(link)
+    assert "/accounts/signup/" in b.url
+    _sign_up(b, "bram@example.org", "Bram")
+    b.wait_for_url(re.compile(r".*/couple/join/.+"))
+    assert "Anna" in b.content()
+    b.check("input[name=consent]")
+    b.locator("main form button[type=submit]").click()
+    b.wait_for_url(base + "/")
+    assert "Anna" in b.get_by_test_id("couple-status").inner_text()
+
+    a.goto(base + "/")
+    assert "Bram" in a.get_by_test_id("couple-status").inner_text()
+
+    # Anna unlinks, alone.
+    a.goto(base + "/couple/unlink/")
+    a.check("input[name=confirm]")
+    a.locator("main form button[type=submit]").click()
+    a.wait_for_url(base + "/couple/")
+    assert "solo" in a.get_by_test_id("couple-status").inner_text()
+
+    # Bram is solo on his next request and sees nothing of Anna's private items.
+    b.goto(base + "/")
+    assert "solo" in b.get_by_test_id("couple-status").inner_text()
+    assert CANARY not in b.content()
+    response = b.goto(private_url)
+    assert response.status == 404
+    assert CANARY not in b.content()
+    b.goto(base + "/reflections/")
+    assert CANARY not in b.content()
+
+    first.close()
+    second.close()
