@@ -49,6 +49,9 @@ INSTALLED_APPS = [
     "haven.accounts",
     "haven.couples",
     "haven.journal",
+    "haven.coach",
+    "haven.practise",
+    "haven.safety",
 ]
 
 MIDDLEWARE = [

@@ -7,5 +7,6 @@ urlpatterns = [
     path("profile/", include("haven.accounts.urls")),
     path("couple/", include("haven.couples.urls")),
     path("reflections/", include("haven.journal.urls")),
+    path("practise/", include("haven.practise.urls")),
     path("admin/", admin.site.urls),
 ]

@@ -176,4 +176,7 @@ VIEW_POLICY: dict[str, ViewRule] = {
     "journal:edit": _obj("journal.Reflection", Action.CHANGE, BOTH),
     "journal:delete": _obj("journal.Reflection", Action.DELETE, BOTH),
     "journal:share": _obj("journal.Reflection", Action.SHARE, POST),
+    # Nothing typed on the practise page is stored: no object to protect.
+    "practise:page": ViewRule(Access.LOGIN, methods=BOTH),
+    "practise:fragment": ViewRule(Access.LOGIN, methods=POST),
 }

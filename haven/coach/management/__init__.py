@@ -1,0 +1,1 @@
+"""Django management commands for the coach (thin wrappers around haven.coach.cli)."""
