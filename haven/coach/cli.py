@@ -48,7 +48,9 @@ def check_text(text: str) -> str | None:
 
 
 def add_coach_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--lang", choices=LANGUAGES, help="language of the message (default: detect)")
+    parser.add_argument(
+        "--lang", choices=LANGUAGES, help="language of the message (default: detect)"
+    )
     parser.add_argument("--json", action="store_true", help="print to_dict() as JSON")
     parser.add_argument(
         "text",
@@ -87,9 +89,7 @@ def _dump(data: dict[str, Any]) -> str:
     return json.dumps(data, ensure_ascii=False)
 
 
-def _analyse_stream(
-    lines: Iterable[str], lang: str | None, as_json: bool, stdout: IO[str]
-) -> int:
+def _analyse_stream(lines: Iterable[str], lang: str | None, as_json: bool, stdout: IO[str]) -> int:
     status = 0
     for number, raw in enumerate(lines, start=1):
         text = raw[:-1] if raw.endswith("\n") else raw
@@ -164,9 +164,7 @@ def run_eval(
         return 1
     if mistakes:
         report["mistakes"] = {
-            language: evaluate.mistakes(
-                evaluate.run_items(evaluate.load_corpus(language, split))
-            )
+            language: evaluate.mistakes(evaluate.run_items(evaluate.load_corpus(language, split)))
             for language in languages
         }
     if as_json:
@@ -183,7 +181,9 @@ def run_eval(
 
 
 def coach_main(
-    argv: list[str], stdin: IO[str] | None = None, stdout: IO[str] | None = None,
+    argv: list[str],
+    stdin: IO[str] | None = None,
+    stdout: IO[str] | None = None,
     stderr: IO[str] | None = None,
 ) -> int:
     parser = argparse.ArgumentParser(prog="haven coach", description=COACH_HELP)
@@ -193,14 +193,16 @@ def coach_main(
     except SystemExit as exit_:
         return int(exit_.code or 0)
     return run_coach(
-        options.text, lang=options.lang, as_json=options.json,
-        stdin=stdin, stdout=stdout, stderr=stderr,
+        options.text,
+        lang=options.lang,
+        as_json=options.json,
+        stdin=stdin,
+        stdout=stdout,
+        stderr=stderr,
     )
 
 
-def eval_main(
-    argv: list[str], stdout: IO[str] | None = None, stderr: IO[str] | None = None
-) -> int:
+def eval_main(argv: list[str], stdout: IO[str] | None = None, stderr: IO[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="haven coach-eval", description=EVAL_HELP)
     add_eval_arguments(parser)
     try:
@@ -208,8 +210,12 @@ def eval_main(
     except SystemExit as exit_:
         return int(exit_.code or 0)
     return run_eval(
-        split=options.split, lang=options.lang, as_json=options.json,
-        mistakes=options.mistakes, stdout=stdout, stderr=stderr,
+        split=options.split,
+        lang=options.lang,
+        as_json=options.json,
+        mistakes=options.mistakes,
+        stdout=stdout,
+        stderr=stderr,
     )
 
 

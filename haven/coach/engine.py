@@ -95,7 +95,7 @@ def _scope_spans(
         for pattern in scope.patterns:
             if pattern.anchors is not None and pattern.anchors.isdisjoint(encoded.keys):
                 continue
-            for match in pattern.regex.finditer(encoded.string):
+            for match in encoded.matches(pattern):
                 span = encoded.token_span(*match.span())
                 if span is None:
                     continue
@@ -129,31 +129,34 @@ def _hits(text: str, pack: Pack, encoded: Encoded) -> list[Hit]:
     clause_of = _clauses(tokens, pack.clause_words)
     quoted = _quoted(text, tokens)
     scopes = _scope_spans(pack, encoded, clause_of)
-    keys = encoded.keys
-    string = encoded.string
+
+    numbers = set(pack.always)
+    index = pack.index or {}
+    for key in encoded.keys:
+        found = index.get(key)
+        if found:
+            numbers.update(found)
 
     candidates: list[Hit] = []
-    for rule in pack.rules:
-        for pattern in rule.patterns:
-            if pattern.anchors is not None and pattern.anchors.isdisjoint(keys):
+    for number in sorted(numbers):
+        rule, pattern = pack.pairs[number]
+        for match in encoded.matches(pattern):
+            begin, end = match.span()
+            span = encoded.token_span(begin, end)
+            if span is None:
                 continue
-            for match in pattern.regex.finditer(string):
-                begin, end = match.span()
-                span = encoded.token_span(begin, end)
-                if span is None:
+            first, last = span
+            if not rule.in_scopes:
+                if quoted[first]:
                     continue
-                first, last = span
-                if not rule.in_scopes:
-                    if quoted[first]:
-                        continue
-                    if any(
-                        low <= first <= high and (codes is None or rule.code in codes)
-                        for low, high, codes in scopes
-                    ):
-                        continue
-                if (rule.not_after or rule.not_before) and _guarded(rule, encoded, begin, end):
+                if any(
+                    low <= first <= high and (codes is None or rule.code in codes)
+                    for low, high, codes in scopes
+                ):
                     continue
-                candidates.append(Hit(rule, first, last))
+            if (rule.not_after or rule.not_before) and _guarded(rule, encoded, begin, end):
+                continue
+            candidates.append(Hit(rule, first, last))
 
     in_message = {hit.rule.code for hit in candidates}
     in_sentence: dict[int, set[str]] = defaultdict(set)

@@ -33,7 +33,7 @@ def _markers() -> dict[str, frozenset[str]]:
 
 
 def detect_language(text: str) -> str:
-    """"nl" or "en"; English when there is nothing to go on (emoji, other scripts)."""
+    """ "nl" or "en"; English when there is nothing to go on (emoji, other scripts)."""
     words = [fold(word) for word in _WORD_RE.findall(text[:2000])]
     markers = _markers()
     scores = {language: sum(word in markers[language] for word in words) for language in LANGUAGES}

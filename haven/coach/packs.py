@@ -15,7 +15,15 @@ from pathlib import Path
 from typing import Any
 
 from haven.coach.model import CODES, LANGUAGES
-from haven.coach.patterns import Compiler, PatternError, anchors, min_tokens, parse
+from haven.coach.patterns import (
+    Compiler,
+    PatternError,
+    anchors,
+    first_keys,
+    min_tokens,
+    parse,
+    uses_lemmas,
+)
 
 RULES_DIR = Path(__file__).resolve().parent / "rules"
 
@@ -62,6 +70,7 @@ class Pattern:
     source: str
     regex: re.Pattern[str]
     anchors: frozenset[str] | None
+    first: frozenset[str] | None
 
 
 @dataclass(frozen=True, slots=True)
@@ -99,8 +108,14 @@ class Pack:
     rules: tuple[Rule, ...]
     scopes: tuple[Scope, ...]
     clause_words: frozenset[str]
-    lemmatize: Callable[[str], str]
+    # None when no pattern tests a lemma: then simplemma is never loaded.
+    lemmatize: Callable[[str], str] | None
     lists: dict[str, tuple[str, ...]]
+    # Every (rule, pattern) pair, with an index from anchor key to pair numbers,
+    # so a message only meets the patterns whose anchor words it contains.
+    pairs: tuple[tuple[Rule, Pattern], ...] = ()
+    index: dict[str, tuple[int, ...]] | None = None
+    always: tuple[int, ...] = ()
 
     @property
     def markers(self) -> frozenset[str]:
@@ -157,20 +172,23 @@ class _Builder:
             if any(" " in word.strip() for word in lists[name]):
                 raise PackError(f"{path}: list {name} takes single words only")
         self.compiler = Compiler(frozenset(w.casefold() for w in lists["NEG"]))
+        self.needs_lemmas = False
 
     def pattern(self, source: str, where: str) -> Pattern:
         try:
             tree = parse(source, self.lists)
+            self.needs_lemmas = self.needs_lemmas or uses_lemmas(tree)
             if min_tokens(tree) < 1:
                 raise PatternError("the pattern can match without consuming a word")
             regex = re.compile(self.compiler.regex(tree))
         except (PatternError, re.error) as error:
             raise PackError(f"{self.path}: {where}: pattern {source!r}: {error}") from None
-        return Pattern(source, regex, anchors(tree))
+        return Pattern(source, regex, anchors(tree), first_keys(tree))
 
     def guard(self, source: str, where: str, after: bool) -> re.Pattern[str]:
         try:
             tree = parse(source, self.lists)
+            self.needs_lemmas = self.needs_lemmas or uses_lemmas(tree)
             body = self.compiler.regex(tree)
             return re.compile(f"(?:{body})\\Z" if after else body)
         except (PatternError, re.error) as error:
@@ -300,14 +318,26 @@ def build_pack(path: Path, language: str) -> Pack:
     if unused:
         raise PackError(f"{path}: markers produced but never used: {sorted(unused)}")
 
+    pairs = tuple((rule, pattern) for rule in rules for pattern in rule.patterns)
+    index: dict[str, list[int]] = {}
+    always = []
+    for number, (_, pattern) in enumerate(pairs):
+        if pattern.anchors is None:
+            always.append(number)
+        for key in pattern.anchors or ():
+            index.setdefault(key, []).append(number)
+
     return Pack(
         language=language,
         path=path,
         rules=tuple(rules),
         scopes=tuple(scopes),
         clause_words=frozenset(word.casefold() for word in builder.lists["CLAUSE"]),
-        lemmatize=make_lemmatizer(language),
+        lemmatize=make_lemmatizer(language) if builder.needs_lemmas else None,
         lists={name: tuple(entries) for name, entries in builder.lists.items()},
+        pairs=pairs,
+        index={key: tuple(numbers) for key, numbers in index.items()},
+        always=tuple(always),
     )
 
 

@@ -326,6 +326,63 @@ def min_tokens(node: object) -> int:
     return 0  # Anchor, Opt, Not
 
 
+def uses_lemmas(node: object) -> bool:
+    """Whether a pattern needs lemmas (an @lemma test anywhere in it)."""
+    if isinstance(node, Lemma):
+        return True
+    if isinstance(node, Seq):
+        return any(uses_lemmas(item) for item in node.items)
+    if isinstance(node, Alt):
+        return any(uses_lemmas(branch) for branch in node.branches)
+    if isinstance(node, Opt | Not):
+        return uses_lemmas(node.item)
+    return False
+
+
+def first_keys(node: object) -> frozenset[str] | None:
+    """Keys one of which the first token of every match must have, or None.
+
+    Lets the engine try a pattern only where it can start instead of scanning
+    the whole message with it.
+    """
+    keys, _ = _first(node)
+    return keys
+
+
+def _first(node: object) -> tuple[frozenset[str] | None, bool]:
+    """(keys of the first consumed token, whether the node can consume nothing)."""
+    if isinstance(node, Lit | Lemma):
+        return anchors(node), False
+    if isinstance(node, Anchor | Not):
+        return frozenset(), True
+    if isinstance(node, Opt):
+        keys, _ = _first(node.item)
+        return keys, True
+    if isinstance(node, Gap):
+        return (None, node.low == 0) if node.high else (frozenset(), True)
+    if isinstance(node, Seq):
+        collected: set[str] = set()
+        for item in node.items:
+            keys, nullable = _first(item)
+            if keys is None:
+                return None, False
+            collected |= keys
+            if not nullable:
+                return frozenset(collected), False
+        return frozenset(collected), True
+    if isinstance(node, Alt):
+        collected = set()
+        nullable = False
+        for branch in node.branches:
+            keys, empty = _first(branch)
+            if keys is None:
+                return None, False
+            collected |= keys
+            nullable = nullable or empty
+        return frozenset(collected), nullable
+    return None, False  # Affix, Named: any token could start the match
+
+
 def anchors(node: object) -> frozenset[str] | None:
     """Keys of which a message must contain at least one for the pattern to match.
 

@@ -106,8 +106,12 @@ def build_suggestion(result: Result) -> str | None:
     need = section["need_blank"].format(examples=choices["needs"][0]["label"])
     templates = section["templates"]
     candidates = [
-        _fill(templates.get(found[0], templates["default"]), section,
-              own_feeling(result) or plain_feeling, need),
+        _fill(
+            templates.get(found[0], templates["default"]),
+            section,
+            own_feeling(result) or plain_feeling,
+            need,
+        ),
         _fill(templates["default"], section, plain_feeling, need),
     ]
     for candidate in candidates:

@@ -21,8 +21,12 @@ from __future__ import annotations
 import re
 import unicodedata
 from bisect import bisect_left, bisect_right
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from haven.coach.packs import Pattern
 
 WORD, NUMBER, EMOJI, PUNCT, BOUNDARY = "w", "n", "e", "p", "s"
 
@@ -50,8 +54,21 @@ _QUOTES = frozenset("\"“”„‟«»‹›'‘’‚`´")
 _STRETCH_RE = re.compile(r"([^e\W\d])\1{2,}|(e)\2{3,}")
 
 
+_FOLDED: dict[str, str] = {}
+
+
 def fold(word: str) -> str:
     """Lower-case, strip diacritics, straighten apostrophes, shorten "sooo" to "so"."""
+    found = _FOLDED.get(word)
+    if found is not None:
+        return found
+    if len(_FOLDED) > 100_000:
+        _FOLDED.clear()
+    _FOLDED[word] = folded = _fold(word)
+    return folded
+
+
+def _fold(word: str) -> str:
     lowered = word.casefold().replace("’", "'").replace("‘", "'")
     if not lowered.isascii():
         decomposed = unicodedata.normalize("NFD", lowered)
@@ -118,7 +135,15 @@ def tokenize(text: str, lemmatize: Callable[[str], str] | None = None) -> list[T
 class Encoded:
     """The encoded token string plus the maps back from string positions to tokens."""
 
-    __slots__ = ("item_starts", "keys", "sentence_of", "sentence_starts", "string", "tokens")
+    __slots__ = (
+        "item_starts",
+        "keys",
+        "positions",
+        "sentence_of",
+        "sentence_starts",
+        "string",
+        "tokens",
+    )
 
     def __init__(self, tokens: list[Token]) -> None:
         self.tokens = tokens
@@ -128,16 +153,16 @@ class Encoded:
         sentence_starts = [1]
         position = 1
         sentence = 0
-        keys: set[str] = set()
+        positions: dict[str, list[int]] = {}
         for token in tokens:
             item = f" {token.kind}{token.norm}/{token.lemma}"
             starts.append(position)
             parts.append(item)
+            positions.setdefault(token.norm, []).append(position)
+            if token.kind == WORD:
+                positions.setdefault("@" + token.lemma, []).append(position)
             position += len(item)
             sentence_of.append(sentence)
-            keys.add(token.norm)
-            if token.kind == WORD:
-                keys.add("@" + token.lemma)
             if token.kind == BOUNDARY:
                 sentence += 1
                 sentence_starts.append(position)
@@ -145,7 +170,27 @@ class Encoded:
         self.item_starts = starts
         self.sentence_of = sentence_of
         self.sentence_starts = sentence_starts
-        self.keys = keys
+        self.positions = positions
+        self.keys = positions.keys()
+
+    def matches(self, pattern: Pattern) -> Iterator[re.Match[str]]:
+        """Non-overlapping matches, left to right, tried only where the pattern can start."""
+        if pattern.first is None:
+            yield from pattern.regex.finditer(self.string)
+            return
+        lists = [self.positions[key] for key in pattern.first if key in self.positions]
+        if not lists:
+            return
+        starts = lists[0] if len(lists) == 1 else sorted(set().union(*lists))
+        reached = 0
+        match_at = pattern.regex.match
+        for start in starts:
+            if start < reached:
+                continue
+            found = match_at(self.string, start)
+            if found:
+                reached = found.end()
+                yield found
 
     def token_span(self, begin: int, end: int) -> tuple[int, int] | None:
         """Token indices [first, last] covered by the string slice [begin, end)."""

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from haven.coach import analyze
-from haven.coach.codes import DATA_DIR, CODE_FIELDS, DataError, codes_data, validate_codes
+from haven.coach.codes import CODE_FIELDS, DATA_DIR, DataError, codes_data, validate_codes
 from haven.coach.model import CODES, LANGUAGES, PROTECTIVE_CODES
 from haven.coach.packs import RULES_DIR, PackError, build_pack, get_pack
 from haven.coach.suggest import suggestions_data, validate_suggestions
@@ -41,8 +41,12 @@ def test_rules_reference_only_known_codes(language):
     for rule in pack.rules:
         assert rule.code in CODES or rule.code.startswith("_"), rule.id
         for condition in (
-            rule.unless_clause, rule.unless_sentence, rule.unless_message,
-            rule.requires_message, rule.requires_sentence, rule.requires_clause,
+            rule.unless_clause,
+            rule.unless_sentence,
+            rule.unless_message,
+            rule.requires_message,
+            rule.requires_sentence,
+            rule.requires_clause,
         ):
             assert condition <= set(CODES) | pack.markers, rule.id
 
@@ -136,3 +140,15 @@ def test_suggestion_template_with_unknown_placeholder_is_refused():
     data["en"]["templates"]["blame"] = "When {wat}, I felt {feeling}."
     with pytest.raises(DataError, match="unknown"):
         validate_suggestions(data, "suggestions.toml")
+
+
+def test_lemma_patterns_switch_on_the_lemmatiser(tmp_path):
+    with_lemma = build_pack(
+        _write(tmp_path, '[[rule]]\nid = "x"\ncode = "blame"\npatterns = ["@geven"]\n'), "en"
+    )
+    without = build_pack(
+        _write(tmp_path, '[[rule]]\nid = "x"\ncode = "blame"\npatterns = ["gave"]\n'), "en"
+    )
+    assert with_lemma.lemmatize is not None
+    assert with_lemma.lemmatize("gave") == "give"
+    assert without.lemmatize is None

@@ -26,10 +26,18 @@ def test_negation_and_meta_talk(text, present, absent):
 @pytest.mark.parametrize(
     ("text", "present", "absent"),
     [
-        ('My teacher used to say "you never finish anything" and I still hear it.', "", "criticism generalization"),
+        (
+            'My teacher used to say "you never finish anything" and I still hear it.',
+            "",
+            "criticism generalization",
+        ),
         ("My brother always said: you are so useless, and it stuck with me.", "", "criticism"),
         ('Our neighbour shouted "you idiot" at the delivery guy this morning.', "-", ""),
-        ('You said "I\'ll be home by six" and I believed it. I felt silly waiting.', "feeling", "generalization"),
+        (
+            'You said "I\'ll be home by six" and I believed it. I felt silly waiting.',
+            "feeling",
+            "generalization",
+        ),
     ],
 )
 def test_quoted_and_reported_speech(text, present, absent):

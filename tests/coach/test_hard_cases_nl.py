@@ -24,7 +24,11 @@ def test_ontkenning_en_meta_praat(text, present, absent):
 @pytest.mark.parametrize(
     ("text", "present", "absent"),
     [
-        ("Mijn oma zei altijd 'jij maakt ook nooit iets af' en dat hoor ik nog steeds.", "", "criticism generalization"),
+        (
+            "Mijn oma zei altijd 'jij maakt ook nooit iets af' en dat hoor ik nog steeds.",
+            "",
+            "criticism generalization",
+        ),
         ("Mijn vader riep vroeger: je bent zo lui, en dat zit er nog in.", "", "criticism"),
         ("De buurman riep 'idioot' naar de pakketbezorger.", "-", ""),
     ],
@@ -80,7 +84,9 @@ def test_nep_ik_boodschap_is_beschermend(text, present):
 
 
 def test_echte_ik_boodschap_is_gevoel():
-    check("Ik voel me eenzaam als we 's avonds langs elkaar heen leven.", NL, "feeling", "criticism")
+    check(
+        "Ik voel me eenzaam als we 's avonds langs elkaar heen leven.", NL, "feeling", "criticism"
+    )
 
 
 @pytest.mark.parametrize(
@@ -113,7 +119,7 @@ def test_open_vraag_is_nieuwsgierigheid():
 @pytest.mark.parametrize(
     "text",
     [
-        "Ik word te boos om normaal te praten. Ik ga even wandelen en over een halfuur kom ik terug.",
+        "Ik word te boos om normaal te praten. Ik ga even wandelen, over een halfuur kom ik terug.",
         "Geef me tien minuten, dan kom ik bij je zitten en praten we verder.",
     ],
 )
