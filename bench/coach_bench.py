@@ -85,7 +85,7 @@ def pin_to_one_core() -> str:
 
 def percentile(values: list[float], share: float) -> float:
     ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, int(round(share * (len(ordered) - 1))))]
+    return ordered[min(len(ordered) - 1, round(share * (len(ordered) - 1)))]
 
 
 def measure(messages: list[str], rounds: int) -> dict[str, float]:
@@ -212,7 +212,7 @@ def main(argv: list[str] | None = None) -> int:
     )
     print(
         f"  first analysis: en {cold['first_analysis_en_s']:.3f} s, "
-        f"nl {cold['first_analysis_nl_s']:.3f} s (compiles the rules pack, loads lemmas)"
+        f"nl {cold['first_analysis_nl_s']:.3f} s (compiles the rules pack)"
     )
     print(
         f"  resident memory: {cold['rss_after_both_languages_mb']} MB with both languages loaded "

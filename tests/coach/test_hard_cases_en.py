@@ -51,6 +51,9 @@ def test_quoted_and_reported_speech(text, present, absent):
         "You never fail to make me smile.",
         "You always remember how I take my coffee.",
         "You never complain when my mum stays over. Thank you.",
+        "You're always so patient with the kids.",
+        "You always support my crazy plans.",
+        "You never judge me, even when I mess up.",
     ],
 )
 def test_positive_generalisations_are_appreciation(text):

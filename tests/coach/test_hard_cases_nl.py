@@ -43,6 +43,9 @@ def test_citaten_en_weergegeven_woorden(text, present, absent):
         "Je weet altijd precies hoe je me kunt opvrolijken.",
         "Je maakt me altijd aan het lachen, zelfs op maandag.",
         "Je klaagt nooit als mijn moeder blijft logeren, dankjewel.",
+        "Je steunt altijd mijn rare plannen.",
+        "Je laat me nooit in de steek.",
+        "Jij staat altijd voor me klaar.",
     ],
 )
 def test_positieve_veralgemening_is_waardering(text):
