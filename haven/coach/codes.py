@@ -17,14 +17,17 @@ class DataError(ValueError):
     """A coach data file that is missing, malformed or incomplete."""
 
 
-def load_toml(path: Path) -> dict[str, Any]:
+def load_toml(
+    path: Path, error: type[ValueError] = DataError, what: str = "data file"
+) -> dict[str, Any]:
+    """Read a TOML data file; a missing or broken one raises `error` naming the file."""
     try:
         with path.open("rb") as handle:
             return tomllib.load(handle)
     except FileNotFoundError:
-        raise DataError(f"{path}: data file not found") from None
-    except tomllib.TOMLDecodeError as error:
-        raise DataError(f"{path}: not valid TOML: {error}") from None
+        raise error(f"{path}: {what} not found") from None
+    except tomllib.TOMLDecodeError as problem:
+        raise error(f"{path}: not valid TOML: {problem}") from None
 
 
 def validate_codes(data: dict[str, Any], path: Path) -> dict[str, dict[str, dict[str, str]]]:

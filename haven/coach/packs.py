@@ -7,13 +7,13 @@ problem, so a typo in a rule never silently switches that rule off.
 from __future__ import annotations
 
 import re
-import tomllib
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 from typing import Any
 
+from haven.coach.codes import load_toml
 from haven.coach.model import CODES, LANGUAGES
 from haven.coach.patterns import (
     Compiler,
@@ -195,19 +195,9 @@ class _Builder:
             raise PackError(f"{self.path}: {where}: guard {source!r}: {error}") from None
 
 
-def _load_toml(path: Path) -> dict[str, Any]:
-    try:
-        with path.open("rb") as handle:
-            return tomllib.load(handle)
-    except FileNotFoundError:
-        raise PackError(f"{path}: rules pack not found") from None
-    except tomllib.TOMLDecodeError as error:
-        raise PackError(f"{path}: not valid TOML: {error}") from None
-
-
 def build_pack(path: Path, language: str) -> Pack:
     """Read and compile one pack; raises PackError on any problem."""
-    data = _load_toml(path)
+    data = load_toml(path, PackError, "rules pack")
     header = data.get("pack", {})
     if not isinstance(header, dict) or header.get("language") != language:
         raise PackError(f"{path}: [pack] language must be {language!r}")
