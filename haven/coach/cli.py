@@ -180,6 +180,14 @@ def run_eval(
     return 0
 
 
+def _parse(parser: argparse.ArgumentParser, argv: list[str]) -> argparse.Namespace | int:
+    """Parsed options, or the exit code argparse chose (for --help or bad usage)."""
+    try:
+        return parser.parse_args(argv)
+    except SystemExit as exit_:
+        return int(exit_.code or 0)
+
+
 def coach_main(
     argv: list[str],
     stdin: IO[str] | None = None,
@@ -188,10 +196,9 @@ def coach_main(
 ) -> int:
     parser = argparse.ArgumentParser(prog="haven coach", description=COACH_HELP)
     add_coach_arguments(parser)
-    try:
-        options = parser.parse_args(argv)
-    except SystemExit as exit_:
-        return int(exit_.code or 0)
+    options = _parse(parser, argv)
+    if isinstance(options, int):
+        return options
     return run_coach(
         options.text,
         lang=options.lang,
@@ -205,10 +212,9 @@ def coach_main(
 def eval_main(argv: list[str], stdout: IO[str] | None = None, stderr: IO[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="haven coach-eval", description=EVAL_HELP)
     add_eval_arguments(parser)
-    try:
-        options = parser.parse_args(argv)
-    except SystemExit as exit_:
-        return int(exit_.code or 0)
+    options = _parse(parser, argv)
+    if isinstance(options, int):
+        return options
     return run_eval(
         split=options.split,
         lang=options.lang,
