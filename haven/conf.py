@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 import secrets
+from collections.abc import Callable
 from pathlib import Path
 
 
@@ -55,7 +56,12 @@ def env_list(name: str, default: list[str]) -> list[str]:
     return [item.strip() for item in raw.split(",") if item.strip()]
 
 
-def env_secret(name: str, *, generated_file: Path | None = None) -> str:
+def env_secret(
+    name: str,
+    *,
+    generated_file: Path | None = None,
+    generate: Callable[[], str] | None = None,
+) -> str:
     """Read a secret from NAME, from the file named by NAME_FILE, or generate one.
 
     A generated secret is written once to `generated_file` (mode 0600) so that a
@@ -82,7 +88,7 @@ def env_secret(name: str, *, generated_file: Path | None = None) -> str:
     if generated_file.exists():
         return generated_file.read_text(encoding="utf-8").strip()
     generated_file.parent.mkdir(parents=True, exist_ok=True)
-    value = secrets.token_urlsafe(50)
+    value = generate() if generate is not None else secrets.token_urlsafe(50)
     fd = os.open(generated_file, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
     with os.fdopen(fd, "w", encoding="utf-8") as handle:
         handle.write(value)

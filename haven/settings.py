@@ -6,6 +6,8 @@ single-household install: SQLite and a generated secret key in HAVEN_DATA_DIR.
 
 from __future__ import annotations
 
+import base64
+import secrets
 from pathlib import Path
 
 import dj_database_url
@@ -26,10 +28,25 @@ DATA_DIR = Path(env_str("HAVEN_DATA_DIR") or default_data_dir()).expanduser().re
 DATA_DIR.mkdir(parents=True, exist_ok=True)
 
 SECRET_KEY = env_secret("SECRET_KEY", generated_file=DATA_DIR / "secret_key")
+# Keys for the text people write (haven/core/crypto.py). Comma-separated Fernet
+# keys, newest first; generated once into the data folder when unset. Keep a
+# copy apart from database backups: without it the text cannot be read.
+ENCRYPTION_KEYS = [
+    key.strip()
+    for key in env_secret(
+        "HAVEN_ENCRYPTION_KEYS",
+        generated_file=DATA_DIR / "encryption_keys",
+        generate=lambda: base64.urlsafe_b64encode(secrets.token_bytes(32)).decode("ascii"),
+    ).split(",")
+    if key.strip()
+]
 DEBUG = env_bool("DEBUG", False)
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", ["127.0.0.1", "localhost", "[::1]"])
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", [])
 SITE_NAME = env_str("HAVEN_SITE_NAME", "Haven")
+# The version of the consent text in templates/accounts/onboarding.html; raise
+# it when that text changes and everyone is asked again before writing more.
+CONSENT_VERSION = "2026-11"
 # Who runs this server: shown at onboarding so people know who could, in
 # principle, read the database (see docs/security.md).
 OPERATOR = env_str("HAVEN_OPERATOR", "")

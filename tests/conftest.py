@@ -13,6 +13,7 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.test import Client
 
+from haven.accounts.consent import give_consent
 from haven.core.policy import Actor
 from haven.couples import services as couples
 
@@ -29,8 +30,10 @@ def _fast_test_settings(settings, tmp_path):
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 
-def make_user(email: str, name: str, language: str = "en"):
+def make_user(email: str, name: str, language: str = "en", *, consent: bool = True):
     user = get_user_model().objects.create_user(username=email, email=email, password=PASSWORD)
+    if consent:
+        give_consent(user)
     profile = user.profile
     profile.display_name = name
     profile.language = language

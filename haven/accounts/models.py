@@ -42,3 +42,21 @@ def display_name(user) -> str:
     if profile is not None and profile.display_name:
         return profile.display_name
     return user.get_username().split("@")[0]
+
+
+class Consent(models.Model):
+    """Agreement to the consent text of one version, with the moment it was given."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="consents"
+    )
+    version = models.CharField(max_length=32)
+    given_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["user", "version"], name="one_consent_per_version")
+        ]
+
+    def __str__(self) -> str:
+        return f"consent {self.version}"

@@ -30,9 +30,19 @@ class ContentItem(models.Model):
     )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
+    # Raised by one on every checked save, so that two open edits of the same
+    # item cannot silently overwrite each other (haven.core.editing).
+    revision = models.PositiveIntegerField(default=0, editable=False)
 
     class Meta:
         abstract = True
+
+    def save(self, *args, **kwargs) -> None:
+        if self._state.adding:
+            from haven.accounts.consent import require_consent
+
+            require_consent(self.author_id)
+        super().save(*args, **kwargs)
 
     @property
     def is_shared(self) -> bool:

@@ -5,10 +5,9 @@ from haven.journal.models import Reflection
 
 
 @transaction.atomic
-def create_reflection(
-    *, author, body: str, title: str = "", visibility: str = Visibility.PRIVATE
-) -> Reflection:
-    return Reflection.objects.create(author=author, title=title, body=body, visibility=visibility)
+def create_reflection(*, author, body: str, title: str = "") -> Reflection:
+    """A new reflection is private; share it with set_visibility."""
+    return Reflection.objects.create(author=author, title=title, body=body)
 
 
 @transaction.atomic

@@ -6,6 +6,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from haven.core import policy
+from haven.core.editing import CONFLICT_MESSAGE, EditConflict
 from haven.core.policy import Action
 from haven.journal import services
 from haven.journal.forms import ReflectionForm
@@ -27,7 +28,11 @@ def reflection_new(request: HttpRequest) -> HttpResponse:
     form = ReflectionForm(request.POST or None)
     if request.method == "POST":
         if form.is_valid():
-            reflection = services.create_reflection(author=request.user, **form.cleaned_data)
+            reflection = services.create_reflection(
+                author=request.user,
+                title=form.cleaned_data["title"],
+                body=form.cleaned_data["body"],
+            )
             messages.success(request, _("Saved."))
             return redirect("journal:detail", pk=reflection.pk)
         return render(request, "journal/form.html", {"form": form}, status=400)
@@ -52,10 +57,16 @@ def reflection_edit(request: HttpRequest, pk: int) -> HttpResponse:
     form = ReflectionForm(request.POST or None, instance=reflection)
     if request.method == "POST":
         if form.is_valid():
-            form.save()
+            try:
+                form.save_checked()
+            except EditConflict as conflict:
+                context = {"form": form, "reflection": reflection, "conflict": conflict.current}
+                messages.error(request, CONFLICT_MESSAGE)
+                return render(request, "journal/form.html", context, status=409)
             messages.success(request, _("Saved."))
             return redirect("journal:detail", pk=reflection.pk)
-        return render(request, "journal/form.html", {"form": form}, status=400)
+        context = {"form": form, "reflection": reflection}
+        return render(request, "journal/form.html", context, status=400)
     return render(request, "journal/form.html", {"form": form, "reflection": reflection})
 
 

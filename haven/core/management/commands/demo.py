@@ -10,9 +10,11 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 from django.utils import timezone
 
+from haven.accounts.consent import give_consent
 from haven.core.demo_data import DEMO_PEOPLE
 from haven.couples import services as couple_services
 from haven.couples.models import Couple, Membership
+from haven.journal import services as journal_services
 from haven.journal.models import Reflection
 
 
@@ -35,14 +37,16 @@ class Command(BaseCommand):
             profile.country = person["country"]
             profile.save()
             users[person["key"]] = user
+            give_consent(user)
             now = timezone.now()
             for days_ago, item in enumerate(person["reflections"]):
-                reflection = Reflection.objects.create(
-                    author=user,
-                    title=item["title"],
-                    body=item["body"],
-                    visibility=item["visibility"],
+                # Created private like everything else; then shared the way a
+                # person would share it.
+                reflection = journal_services.create_reflection(
+                    author=user, title=item["title"], body=item["body"]
                 )
+                if item["visibility"] == "shared":
+                    journal_services.set_visibility(reflection=reflection, shared=True)
                 Reflection.objects.filter(pk=reflection.pk).update(
                     created_at=now - timedelta(days=3 * days_ago + 1)
                 )
