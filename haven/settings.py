@@ -67,6 +67,8 @@ INSTALLED_APPS = [
     "haven.accounts",
     "haven.couples",
     "haven.journal",
+    "haven.needs",
+    "haven.reflection",
     "haven.coach",
     "haven.practise",
     "haven.safety",

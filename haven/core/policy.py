@@ -52,6 +52,10 @@ PERSONAL = {
 # Content type label -> rules. Every concrete ContentItem must be listed here.
 CONTENT_POLICY: dict[str, dict[tuple[Actor, str], frozenset[Action]]] = {
     "journal.Reflection": PERSONAL,
+    # The safety check is never shared with anyone: only its author has rules.
+    "safety.SafetyCheck": {(Actor.AUTHOR, PRIVATE): frozenset({Action.VIEW, Action.DELETE})},
+    # --- needs and felt sense (haven.needs) ---
+    # --- attachment reflection, history, sensitive spots (haven.reflection) ---
 }
 
 
@@ -179,4 +183,6 @@ VIEW_POLICY: dict[str, ViewRule] = {
     # Nothing typed on the practise page is stored: no object to protect.
     "practise:page": ViewRule(Access.LOGIN, methods=BOTH),
     "practise:fragment": ViewRule(Access.LOGIN, methods=POST),
+    # --- needs and felt sense (haven.needs) ---
+    # --- attachment reflection, history, sensitive spots (haven.reflection) ---
 }

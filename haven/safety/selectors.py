@@ -1,0 +1,26 @@
+"""Whether Haven should take a person along the individual path.
+
+After a safety check whose answers point to danger, fear or control, Haven
+suggests nothing that involves the partner: no joint exercises, no invitations
+to do something together. Every feature that suggests joint work asks
+`individual_path(user)` first.
+"""
+
+from __future__ import annotations
+
+from haven.safety.models import SafetyCheck
+
+
+def latest_check(user) -> SafetyCheck | None:
+    if not user.is_authenticated:
+        return None
+    if not hasattr(user, "_haven_latest_safety_check"):
+        user._haven_latest_safety_check = (
+            SafetyCheck.objects.filter(author_id=user.pk).order_by("-created_at", "-pk").first()
+        )
+    return user._haven_latest_safety_check
+
+
+def individual_path(user) -> bool:
+    check = latest_check(user)
+    return check is not None and check.indicates_danger
