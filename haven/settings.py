@@ -9,8 +9,10 @@ from __future__ import annotations
 import base64
 import secrets
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import dj_database_url
+from csp.constants import NONCE, NONE, SELF
 from django.utils.translation import gettext_lazy as _
 
 from haven.conf import (
@@ -44,9 +46,6 @@ DEBUG = env_bool("DEBUG", False)
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", ["127.0.0.1", "localhost", "[::1]"])
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", [])
 SITE_NAME = env_str("HAVEN_SITE_NAME", "Haven")
-# The version of the consent text in templates/accounts/onboarding.html; raise
-# it when that text changes and everyone is asked again before writing more.
-CONSENT_VERSION = "2026-11"
 # Who runs this server: shown at onboarding so people know who could, in
 # principle, read the database (see docs/security.md).
 OPERATOR = env_str("HAVEN_OPERATOR", "")
@@ -72,6 +71,7 @@ INSTALLED_APPS = [
     "haven.coach",
     "haven.practise",
     "haven.safety",
+    "csp",
 ]
 
 MIDDLEWARE = [
@@ -87,8 +87,13 @@ MIDDLEWARE = [
     "haven.accounts.middleware.ProfileLanguageMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "csp.middleware.CSPMiddleware",
     "haven.core.middleware.PrivateContentMiddleware",
+    "haven.core.guards.ClearSiteDataMiddleware",
+    "haven.core.guards.RescueMiddleware",
+    "haven.core.guards.ConsentMiddleware",
 ]
+CSRF_FAILURE_VIEW = "haven.core.views.csrf_failure"
 
 ROOT_URLCONF = "haven.urls"
 WSGI_APPLICATION = "haven.wsgi.application"
@@ -230,6 +235,28 @@ STORAGES = {
 }
 
 # --- Security headers -------------------------------------------------------
+# The quick exit (every page: button, or Escape twice) lands here.
+QUICK_EXIT_URL = env_str("HAVEN_QUICK_EXIT_URL", "https://www.bbc.com/weather")
+_exit = urlsplit(QUICK_EXIT_URL)
+if _exit.scheme not in ("http", "https") or not _exit.netloc:
+    raise ImproperSetting("HAVEN_QUICK_EXIT_URL must be a full http(s) address")
+# Only Haven's own files; scripts need the per-response nonce; no framing.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF, NONCE],
+        "style-src": [SELF],
+        "img-src": [SELF, "data:"],
+        "font-src": [SELF],
+        "connect-src": [SELF],
+        "media-src": [NONE],
+        "object-src": [NONE],
+        "base-uri": [NONE],
+        "frame-ancestors": [NONE],
+        # The quick exit's form is redirected to the neutral site.
+        "form-action": [SELF, f"{_exit.scheme}://{_exit.netloc}"],
+    },
+}
 HTTPS = env_bool("HAVEN_HTTPS", False)
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"

@@ -8,6 +8,7 @@ urlpatterns = [
     path("couple/", include("haven.couples.urls")),
     path("reflections/", include("haven.journal.urls")),
     path("practise/", include("haven.practise.urls")),
+    path("help/", include("haven.safety.urls")),
     path("needs/", include("haven.needs.urls")),
     path("reflect/", include("haven.reflection.urls")),
     path("admin/", admin.site.urls),

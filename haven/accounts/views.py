@@ -1,11 +1,16 @@
+from urllib.parse import urlencode
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import translation
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
+from haven.accounts import consent
 from haven.accounts.forms import ProfileForm
 from haven.accounts.models import Profile, display_name
 
@@ -25,3 +30,41 @@ def profile(request: HttpRequest) -> HttpResponse:
             return redirect("profile")
         return render(request, "accounts/profile.html", {"form": form}, status=400)
     return render(request, "accounts/profile.html", {"form": form})
+
+
+def _safe_next(request: HttpRequest, default: str) -> str:
+    target = request.POST.get("next") or request.GET.get("next") or ""
+    if target and url_has_allowed_host_and_scheme(
+        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        return target
+    return default
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def onboarding(request: HttpRequest) -> HttpResponse:
+    """Who runs this server, what "private" means, and consent before anything is stored."""
+    text = consent.text(translation.get_language() or "en")
+    already = consent.has_consented(request.user.pk)
+    error = ""
+    if request.method == "POST":
+        if request.POST.get("agree") == "yes":
+            consent.give_consent(request.user)
+            if already:
+                return redirect(_safe_next(request, reverse("home")))
+            # First time: offer the safety check (answered alone, never shared).
+            target = _safe_next(request, "")
+            check = reverse("safety:check")
+            return redirect(f"{check}?{urlencode({'next': target})}" if target else check)
+        error = _(
+            "To write anything in Haven, please tick the box to agree. "
+            "Help and settings work without it."
+        )
+    context = {
+        "text": text,
+        "already": already,
+        "error": error,
+        "next": _safe_next(request, ""),
+    }
+    return render(request, "accounts/onboarding.html", context, status=400 if error else 200)

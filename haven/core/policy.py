@@ -167,6 +167,14 @@ GET, POST, BOTH = ("GET",), ("POST",), ("GET", "POST")
 VIEW_POLICY: dict[str, ViewRule] = {
     "home": ViewRule(Access.PUBLIC),
     "language": ViewRule(Access.PUBLIC, methods=POST),
+    "quick_exit": ViewRule(Access.PUBLIC, methods=POST, notes="logs out; no content"),
+    "rescue": ViewRule(Access.LOGIN, methods=BOTH, notes="only the typist's own kept text"),
+    "onboarding": ViewRule(Access.LOGIN, methods=BOTH),
+    # Help lines are for anyone; the check and its result only for its author.
+    "safety:help": ViewRule(Access.PUBLIC),
+    "safety:check": ViewRule(Access.LOGIN, methods=BOTH),
+    "safety:result": ViewRule(Access.LOGIN, notes="the person's own latest check"),
+    "safety:forget": ViewRule(Access.LOGIN, methods=POST),
     "profile": ViewRule(Access.LOGIN, methods=BOTH),
     "couples:overview": ViewRule(Access.LOGIN),
     "couples:invite": ViewRule(Access.LOGIN, methods=POST),

@@ -1,13 +1,21 @@
+from urllib.parse import urlencode
+
 from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth import logout
+from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
-from django.shortcuts import render
+from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import translation
 from django.utils.http import url_has_allowed_host_and_scheme
-from django.views.decorators.http import require_GET, require_POST
+from django.utils.translation import gettext as _
+from django.views.decorators.csrf import csrf_exempt
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from haven.accounts.models import Profile
-from haven.core import policy
+from haven.core import policy, rescue
+from haven.core.guards import CLEAR_SITE_DATA
 from haven.couples import selectors
 from haven.journal.models import Reflection
 
@@ -53,3 +61,44 @@ def switch_language(request: HttpRequest) -> HttpResponse:
         if request.user.is_authenticated:
             Profile.objects.filter(user=request.user).update(language=language)
     return response
+
+
+# --- leaving quickly ---------------------------------------------------------
+
+
+@require_POST
+@csrf_exempt
+def quick_exit(request: HttpRequest) -> HttpResponse:
+    """End the session at once and go to a neutral site.
+
+    Exempt from CSRF on purpose: the only thing it can do is log the visitor
+    out, and it must work even from a page whose token went stale.
+    """
+    logout(request)
+    response = HttpResponseRedirect(settings.QUICK_EXIT_URL, status=303)
+    response["Clear-Site-Data"] = CLEAR_SITE_DATA
+    return response
+
+
+# --- getting typed text back ---------------------------------------------------
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def rescue_page(request: HttpRequest) -> HttpResponse:
+    if request.method == "POST":
+        rescue.discard(request)
+        messages.info(request, _("The kept text is gone."))
+        return redirect("home")
+    kept = rescue.peek(request)
+    return render(request, "core/rescue.html", {"kept": kept})
+
+
+def csrf_failure(request: HttpRequest, reason: str = "") -> HttpResponse:
+    """A form whose security token expired: keep what was typed, never lose it."""
+    if request.method == "POST" and rescue.keep(request):
+        if request.user.is_authenticated:
+            return redirect("rescue")
+        login = reverse("account_login")
+        return HttpResponseRedirect(f"{login}?{urlencode({'next': reverse('rescue')})}")
+    return render(request, "core/csrf_failure.html", status=403)
