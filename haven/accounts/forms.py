@@ -37,3 +37,30 @@ class ProfileForm(forms.ModelForm):
     class Meta:
         model = Profile
         fields = ["display_name", "language", "country"]
+
+
+class PasswordCheckForm(forms.Form):
+    """Asks for the password again before something weighty (export, deletion)."""
+
+    password = forms.CharField(
+        label=_("Your password"),
+        strip=False,
+        widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
+    )
+
+    def __init__(self, *args, user=None, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.user = user
+
+    def clean_password(self) -> str:
+        password = self.cleaned_data["password"]
+        if self.user is None or not self.user.check_password(password):
+            raise forms.ValidationError(_("That password is not right."))
+        return password
+
+
+class DeleteAccountForm(PasswordCheckForm):
+    confirm = forms.BooleanField(
+        label=_("I understand that everything I wrote will be deleted for good."),
+        required=True,
+    )

@@ -1,18 +1,22 @@
 from urllib.parse import urlencode
 
 from django.contrib import messages
+from django.contrib.auth import logout
 from django.contrib.auth.decorators import login_required
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.utils import translation
+from django.utils import timezone, translation
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from haven.accounts import consent
-from haven.accounts.forms import ProfileForm
+from haven.accounts import export as export_data
+from haven.accounts import services as account_services
+from haven.accounts.forms import DeleteAccountForm, PasswordCheckForm, ProfileForm
 from haven.accounts.models import Profile, display_name
+from haven.core.guards import CLEAR_SITE_DATA
 
 
 @login_required
@@ -68,3 +72,40 @@ def onboarding(request: HttpRequest) -> HttpResponse:
         "next": _safe_next(request, ""),
     }
     return render(request, "accounts/onboarding.html", context, status=400 if error else 200)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def export(request: HttpRequest) -> HttpResponse:
+    """Everything the person wrote, after they type their password again."""
+    form = PasswordCheckForm(request.POST or None, user=request.user)
+    if request.method == "POST":
+        if form.is_valid():
+            if request.POST.get("format") == "json":
+                response = JsonResponse(
+                    export_data.export_for(request.user),
+                    json_dumps_params={"ensure_ascii": False, "indent": 2},
+                )
+                stamp = timezone.now().strftime("%Y%m%d")
+                response["Content-Disposition"] = f'attachment; filename="haven-{stamp}.json"'
+                return response
+            sections = export_data.sections_for(request.user)
+            return render(request, "accounts/export_page.html", {"sections": sections})
+        return render(request, "accounts/export.html", {"form": form}, status=400)
+    return render(request, "accounts/export.html", {"form": form})
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def delete_account(request: HttpRequest) -> HttpResponse:
+    form = DeleteAccountForm(request.POST or None, user=request.user)
+    if request.method == "POST":
+        if form.is_valid():
+            user = request.user
+            logout(request)
+            account_services.delete_account(user)
+            response = render(request, "accounts/deleted.html")
+            response["Clear-Site-Data"] = CLEAR_SITE_DATA
+            return response
+        return render(request, "accounts/delete.html", {"form": form}, status=400)
+    return render(request, "accounts/delete.html", {"form": form})

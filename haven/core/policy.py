@@ -176,6 +176,8 @@ VIEW_POLICY: dict[str, ViewRule] = {
     "safety:result": ViewRule(Access.LOGIN, notes="the person's own latest check"),
     "safety:forget": ViewRule(Access.LOGIN, methods=POST),
     "profile": ViewRule(Access.LOGIN, methods=BOTH),
+    "export": ViewRule(Access.LOGIN, methods=BOTH, notes="own data only, password again"),
+    "delete_account": ViewRule(Access.LOGIN, methods=BOTH, notes="password again"),
     "couples:overview": ViewRule(Access.LOGIN),
     "couples:invite": ViewRule(Access.LOGIN, methods=POST),
     "couples:cancel_invite": ViewRule(Access.LOGIN, methods=POST),

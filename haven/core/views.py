@@ -18,6 +18,8 @@ from haven.core import policy, rescue
 from haven.core.guards import CLEAR_SITE_DATA
 from haven.couples import selectors
 from haven.journal.models import Reflection
+from haven.safety import screen
+from haven.safety.selectors import individual_path
 
 HOME_ITEMS = 5
 
@@ -35,6 +37,8 @@ def home(request: HttpRequest) -> HttpResponse:
             reflections.filter(author=partner)[:HOME_ITEMS] if partner is not None else []
         ),
         "invitation": None if partner else selectors.open_invitation(request.user),
+        "individual_path": individual_path(request.user),
+        "individual_text": screen.individual_text(translation.get_language() or "en"),
     }
     return render(request, "core/home.html", context)
 
