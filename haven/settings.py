@@ -84,6 +84,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "allauth.account.middleware.AccountMiddleware",
     "allauth.usersessions.middleware.UserSessionsMiddleware",
+    "haven.accounts.middleware.SessionLifetimeMiddleware",
     "haven.accounts.middleware.ProfileLanguageMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
@@ -191,7 +192,10 @@ MFA_TOTP_ISSUER = SITE_NAME
 USERSESSIONS_TRACK_ACTIVITY = True
 ACCOUNT_CHANGE_EMAIL = True
 
-SESSION_COOKIE_AGE = env_int("HAVEN_SESSION_MAX_AGE", 14 * 24 * 3600, minimum=300)
+# Absolute lifetime from login, and idle lifetime without any request.
+SESSION_MAX_AGE = env_int("HAVEN_SESSION_MAX_AGE", 14 * 24 * 3600, minimum=300)
+SESSION_IDLE = env_int("HAVEN_SESSION_IDLE", 8 * 3600, minimum=60)
+SESSION_COOKIE_AGE = SESSION_MAX_AGE
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 CSRF_COOKIE_HTTPONLY = True

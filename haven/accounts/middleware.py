@@ -1,5 +1,10 @@
+import time
+
+from django.conf import settings
+from django.contrib.auth import logout
 from django.utils import translation
 
+from haven.accounts import devices
 from haven.accounts.models import Profile
 
 
@@ -19,3 +24,42 @@ class ProfileLanguageMiddleware:
                 translation.activate(language)
                 request.LANGUAGE_CODE = language
         return self.get_response(request)
+
+
+LOGIN_AT = "haven_login_at"
+SEEN_AT = "haven_seen_at"
+# Write the last-seen time at most this often (seconds), not on every request.
+SEEN_RESOLUTION = 60
+
+
+class SessionLifetimeMiddleware:
+    """Idle and absolute session lifetimes (docs/security.md).
+
+    A session ends after HAVEN_SESSION_IDLE seconds without a request and,
+    however active, HAVEN_SESSION_MAX_AGE seconds after logging in. The person
+    then logs in again; anything they were sending is kept (haven.core.rescue).
+    Also hands out the trusted-device cookie after a login.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        user = getattr(request, "user", None)
+        if user is not None and user.is_authenticated:
+            now = int(time.time())
+            session = request.session
+            login_at = session.get(LOGIN_AT)
+            seen_at = session.get(SEEN_AT, login_at)
+            if login_at is None:
+                session[LOGIN_AT] = session[SEEN_AT] = now
+            elif (
+                now - int(login_at) > settings.SESSION_MAX_AGE
+                or now - int(seen_at or login_at) > settings.SESSION_IDLE
+            ):
+                logout(request)
+            elif now - int(seen_at or 0) >= SEEN_RESOLUTION:
+                session[SEEN_AT] = now
+        response = self.get_response(request)
+        devices.set_cookie(request, response)
+        return response

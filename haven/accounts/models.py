@@ -60,3 +60,21 @@ class Consent(models.Model):
 
     def __str__(self) -> str:
         return f"consent {self.version}"
+
+
+class TrustedDevice(models.Model):
+    """A browser this person logged in from before (a random token in a cookie).
+
+    Failed logins from a trusted device count in their own bucket, so someone
+    typing wrong passwords for this account elsewhere cannot lock its owner
+    out of their own phone or computer. Only the token's hash is stored.
+    """
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="trusted_devices"
+    )
+    token_hash = models.CharField(max_length=64, unique=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    def __str__(self) -> str:
+        return f"device {self.pk}"

@@ -19,6 +19,9 @@ from haven.core.policy import VIEW_POLICY, Access
 # Sent when someone logs out or leaves quickly: the browser drops its cache,
 # cookies and storage for Haven, so nothing is left to go Back to.
 CLEAR_SITE_DATA = '"cache", "cookies", "storage"'
+# A plain logout keeps the trusted-device cookie (see haven.accounts.devices);
+# Django deletes the session cookie itself.
+CLEAR_SITE_DATA_LOGOUT = '"cache", "storage"'
 
 
 class ClearSiteDataMiddleware:
@@ -30,7 +33,7 @@ class ClearSiteDataMiddleware:
     def __call__(self, request: HttpRequest) -> HttpResponse:
         response = self.get_response(request)
         if request.method == "POST" and _url_name(request) == "account_logout":
-            response["Clear-Site-Data"] = CLEAR_SITE_DATA
+            response["Clear-Site-Data"] = CLEAR_SITE_DATA_LOGOUT
         return response
 
 
