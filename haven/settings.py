@@ -171,7 +171,14 @@ LOGIN_REDIRECT_URL = "home"
 ACCOUNT_LOGOUT_REDIRECT_URL = "home"
 ACCOUNT_LOGIN_METHODS = {"email"}
 ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*", "password2*"]
-ACCOUNT_EMAIL_VERIFICATION = env_str("HAVEN_EMAIL_VERIFICATION", "optional")
+# With mail configured, addresses are verified before login, which also lets
+# sign-up answer the same whether or not an address is registered. Without
+# mail (a household install) that is impossible; see docs/security.md.
+ACCOUNT_EMAIL_VERIFICATION = env_str(
+    "HAVEN_EMAIL_VERIFICATION", "mandatory" if env_str("EMAIL_HOST") else "optional"
+)
+# Changing the address or the second factor asks for the password again.
+ACCOUNT_REAUTHENTICATION_REQUIRED = True
 ACCOUNT_UNIQUE_EMAIL = True
 ACCOUNT_PREVENT_ENUMERATION = True
 ACCOUNT_LOGIN_ON_PASSWORD_RESET = False

@@ -35,7 +35,8 @@ def _next(request: HttpRequest) -> str:
 @login_required
 @require_http_methods(["GET", "POST"])
 def check(request: HttpRequest) -> HttpResponse:
-    form = SafetyCheckForm(request.POST or None, language=_language())
+    data = request.POST if request.method == "POST" else None
+    form = SafetyCheckForm(data, language=_language())
     if request.method == "POST" and form.is_valid():
         services.record_check(author=request.user, answers=form.answers())
         return redirect("safety:result")
