@@ -281,13 +281,34 @@ if HTTPS:
     SECURE_HSTS_SECONDS = env_int("HAVEN_HSTS_SECONDS", 31536000, minimum=0)
     SECURE_HSTS_INCLUDE_SUBDOMAINS = True
     SECURE_HSTS_PRELOAD = env_bool("HAVEN_HSTS_PRELOAD", False)
+    if not SECURE_HSTS_PRELOAD:
+        # Asking browsers to hard-code HTTPS for the whole domain is the
+        # operator's decision (HAVEN_HSTS_PRELOAD=true); HSTS itself is on.
+        SILENCED_SYSTEM_CHECKS = ["security.W021"]
     if env_bool("HAVEN_BEHIND_PROXY", False):
         SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 
 # --- Logging: never content, only what happened -------------------------------
+DEFAULT_EXCEPTION_REPORTER_FILTER = "haven.core.errors.ContentFreeReporterFilter"
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "filters": {"no_content": {"()": "haven.core.errors.ContentFreeLogFilter"}},
+    "handlers": {
+        "console": {"class": "logging.StreamHandler", "filters": ["no_content"]},
+        "mail_admins": {
+            "class": "django.utils.log.AdminEmailHandler",
+            "level": "ERROR",
+            "filters": ["no_content"],
+        },
+    },
     "root": {"handlers": ["console"], "level": env_str("HAVEN_LOG_LEVEL", "WARNING")},
+    "loggers": {
+        "django.request": {
+            "handlers": ["console", "mail_admins"],
+            "level": "ERROR",
+            "propagate": False,
+        },
+    },
 }
+ADMINS = [("Haven admin", address) for address in env_list("HAVEN_ADMINS", [])]

@@ -48,10 +48,19 @@ class RevisionFormMixin(forms.Form):
             self.fields["revision"].required = False
 
     def save_checked(self) -> ContentItem:
-        """Save the edit, or raise EditConflict; the form keeps what was typed."""
+        """Save the edit, or raise EditConflict; the form keeps what was typed.
+
+        On a conflict the form's revision moves to the saved one, so sending
+        the form again (after combining the texts) goes through.
+        """
         item = self.save(commit=False)  # type: ignore[attr-defined]
         fields = [name for name in self.cleaned_data if name != "revision"]
-        save_checked(item, self.cleaned_data.get("revision") or 0, fields)
+        try:
+            save_checked(item, self.cleaned_data.get("revision") or 0, fields)
+        except EditConflict as conflict:
+            self.data = self.data.copy()
+            self.data["revision"] = str(conflict.current.revision)
+            raise
         return item
 
 
