@@ -44,7 +44,7 @@ class ContentFreeLogFilter(logging.Filter):
 
     def filter(self, record: logging.LogRecord) -> bool:
         if record.exc_info and record.exc_info[1] is not None:
-            exc_type, exc, tb = record.exc_info
+            exc_type, _exc, tb = record.exc_info
             try:
                 stripped = exc_type.__new__(exc_type)
                 stripped.args = (HIDDEN,)
