@@ -179,6 +179,8 @@ ACCOUNT_EMAIL_VERIFICATION = env_str(
 )
 # Changing the address or the second factor asks for the password again.
 ACCOUNT_REAUTHENTICATION_REQUIRED = True
+# No "your password changed" style mails: the partner may read the inbox.
+ACCOUNT_EMAIL_NOTIFICATIONS = False
 ACCOUNT_UNIQUE_EMAIL = True
 ACCOUNT_PREVENT_ENUMERATION = True
 ACCOUNT_LOGIN_ON_PASSWORD_RESET = False
