@@ -35,7 +35,7 @@ def _fernet(keys: tuple[str, ...]) -> MultiFernet:
     except (ValueError, UnicodeEncodeError) as exc:
         raise ImproperlyConfigured(
             "HAVEN_ENCRYPTION_KEYS holds a value that is not a Fernet key "
-            "(32 url-safe base64-encoded bytes; make one with `haven new-key`)"
+            "(32 url-safe base64-encoded bytes; see docs/configuration.md)"
         ) from exc
 
 
