@@ -27,6 +27,8 @@ def test_check_deploy_passes_with_production_settings(tmp_path):
         "DEBUG": "false",
     }
     env.pop("DATABASE_URL", None)
+    # Set by the browser tests' fixture in this test process; never in deployment.
+    env.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
     result = subprocess.run(
         [sys.executable, "-m", "haven", "check", "--deploy", "--fail-level", "WARNING"],
         env=env,
