@@ -68,6 +68,7 @@ INSTALLED_APPS = [
     "haven.journal",
     "haven.needs",
     "haven.reflection",
+    "haven.checkins",
     "haven.coach",
     "haven.practise",
     "haven.safety",
@@ -154,8 +155,9 @@ AUTHENTICATION_BACKENDS = [
     "django.contrib.auth.backends.ModelBackend",
     "allauth.account.auth_backends.AuthenticationBackend",
 ]
+# Argon2id with the parameters in haven/accounts/hashers.py (RFC 9106, 64 MiB).
 PASSWORD_HASHERS = [
-    "django.contrib.auth.hashers.Argon2PasswordHasher",
+    "haven.accounts.hashers.HavenArgon2PasswordHasher",
     "django.contrib.auth.hashers.PBKDF2PasswordHasher",
 ]
 # Length and a list of common passwords; no composition rules (NIST 800-63B).

@@ -11,5 +11,6 @@ urlpatterns = [
     path("help/", include("haven.safety.urls")),
     path("needs/", include("haven.needs.urls")),
     path("reflect/", include("haven.reflection.urls")),
+    path("checkin/", include("haven.checkins.urls")),
     path("admin/", admin.site.urls),
 ]

@@ -25,11 +25,202 @@ def make_safety_check(author, visibility: str, marker: str = "") -> SafetyCheck:
     )
 
 
+# --- needs and felt sense (haven.needs) ---
+
+
+def make_need(author, visibility: str, marker: str = ""):
+    from haven.needs.models import Need
+
+    return Need.objects.create(
+        author=author,
+        catalogue_key="understood",
+        sentence=f"To feel close to you, I need to know you understand me. {marker}".strip(),
+        visibility=visibility,
+    )
+
+
+def make_acknowledgement(author, visibility: str, marker: str = ""):
+    """An answer by `author` to a need of their current partner (the person it
+    is addressed to; the policy lets only them read it).
+
+    A need the partner already has is reused, so that making A's answer does
+    not change what B's own pages show (the canary test compares them)."""
+    from haven.couples.selectors import current_partner
+    from haven.needs.models import Acknowledgement, Need
+
+    addressee = current_partner(author) or author
+    answered = Acknowledgement.objects.filter(author=author).values("need_id")
+    open_needs = sorted(
+        Need.objects.filter(author=addressee).exclude(pk__in=answered),
+        key=lambda need: not need.is_shared,
+    )
+    need = open_needs[0] if open_needs else None
+    if need is None:
+        need = Need.objects.create(author=addressee, catalogue_key="respond", visibility="shared")
+    return Acknowledgement.objects.create(
+        author=author, need=need, text=f"I hear you. {marker}".strip(), visibility=visibility
+    )
+
+
+def make_felt_sense_note(author, visibility: str, marker: str = ""):
+    from haven.needs.models import FeltSenseNote
+
+    return FeltSenseNote.objects.create(
+        author=author,
+        exercise="rupture",
+        sensations=["tight_chest"],
+        emotions=["lonely"],
+        note=f"My jaw clenched. {marker}".strip(),
+        visibility=visibility,
+    )
+
+
+# --- attachment reflection, history, sensitive spots (haven.reflection) ---
+
+
+def make_instrument_response(author, visibility: str, marker: str = ""):
+    """A completed "How I attach" about the partner (answers all 4: means 4.0), with a note."""
+    from django.utils import timezone
+
+    from haven.reflection import engine
+    from haven.reflection.models import InstrumentResponse
+
+    instrument = engine.get("haven-attachment")
+    answers = {item.key: 4 for item in instrument.items}
+    return InstrumentResponse.objects.create(
+        author=author,
+        instrument=instrument.key,
+        instrument_version=instrument.version,
+        target="partner",
+        answers=answers,
+        scores=engine.score(instrument, answers).as_data(),
+        completed_at=timezone.now(),
+        note=f"I notice I worry less than last year. {marker}".strip(),
+        visibility=visibility,
+    )
+
+
+def make_history_answer(author, visibility: str, marker: str = ""):
+    """An answer to the first history prompt this author has not answered yet."""
+    from haven.reflection import content
+    from haven.reflection.models import HistoryAnswer
+
+    used = set(HistoryAnswer.objects.filter(author=author).values_list("section", "prompt"))
+    section, prompt = next(
+        (s.key, p.key)
+        for s in content.history().sections
+        for p in s.prompts
+        if (s.key, p.key) not in used
+    )
+    return HistoryAnswer.objects.create(
+        author=author,
+        section=section,
+        prompt=prompt,
+        text=f"My grandmother always had time for me. {marker}".strip(),
+        visibility=visibility,
+    )
+
+
+def make_sensitive_spot(author, visibility: str, marker: str = ""):
+    from haven.reflection.models import SensitiveSpot
+
+    return SensitiveSpot.objects.create(
+        author=author,
+        name=f"Feeling judged {marker}".strip(),
+        origin=f"Nothing was ever good enough at home. {marker}".strip(),
+        touched_today="A remark about how I loaded the dishwasher.",
+        signs="Hot face, a sharp answer.",
+        need_when_touched="Hearing that I am doing fine.",
+        visibility=visibility,
+    )
+
+
+# --- check-ins and progress (haven.checkins) ---
+
+
+def _free_day(author):
+    """Today, or the latest earlier day this author has no check-in for (one per day)."""
+    import datetime
+
+    from django.utils import timezone
+
+    from haven.checkins.models import CheckIn
+
+    used = set(CheckIn.objects.filter(author=author).values_list("day", flat=True))
+    day = timezone.localdate()
+    while day in used:
+        day -= datetime.timedelta(days=1)
+    return day
+
+
+def make_checkin(author, visibility: str, marker: str = ""):
+    """A check-in (with its private details) whose percentage has `visibility`."""
+    from haven.checkins.models import CheckIn, CheckInDetails
+
+    checkin = CheckIn.objects.create(
+        author=author, day=_free_day(author), percent=60, visibility=visibility
+    )
+    CheckInDetails.objects.create(
+        author=author,
+        checkin=checkin,
+        sensations=["calm_breathing"],
+        emotions=["lonely"],
+        reached="yes",
+        turned="partly",
+        note=f"We laughed at dinner. {marker}".strip(),
+    )
+    return checkin
+
+
+def make_checkin_details(author, visibility: str, marker: str = ""):
+    """The details of a new check-in; always private, whatever the caller asks."""
+    from haven.checkins.models import CheckInDetails
+
+    checkin = make_checkin(author, "private", marker)
+    return CheckInDetails.objects.get(checkin=checkin)
+
+
+def make_monthly_measure(author, visibility: str, marker: str = ""):
+    """A monthly reflection for the latest month without one; always private."""
+    import datetime
+
+    from django.utils import timezone
+
+    from haven.checkins.models import MonthlyMeasure
+    from haven.reflection import engine
+
+    instrument = engine.get("haven-satisfaction")
+    answers = {item.key: 5 for item in instrument.items}
+    used = set(MonthlyMeasure.objects.filter(author=author).values_list("month", flat=True))
+    month = timezone.localdate().replace(day=1)
+    while month in used:
+        month = (month - datetime.timedelta(days=1)).replace(day=1)
+    return MonthlyMeasure.objects.create(
+        author=author,
+        month=month,
+        instrument=instrument.key,
+        instrument_version=instrument.version,
+        answers=answers,
+        scores=engine.score(instrument, answers).as_data(),
+        note=f"A calmer month. {marker}".strip(),
+    )
+
+
 # Content label -> factory(author, visibility, marker). The harness fails when a
 # content model in the policy table has no factory here.
 CONTENT_FACTORIES: dict[str, Callable] = {
     "journal.Reflection": make_reflection,
     "safety.SafetyCheck": make_safety_check,
     # --- needs and felt sense (haven.needs) ---
+    "needs.Need": make_need,
+    "needs.Acknowledgement": make_acknowledgement,
+    "needs.FeltSenseNote": make_felt_sense_note,
     # --- attachment reflection, history, sensitive spots (haven.reflection) ---
+    "reflection.InstrumentResponse": make_instrument_response,
+    "reflection.HistoryAnswer": make_history_answer,
+    "reflection.SensitiveSpot": make_sensitive_spot,
+    # --- check-ins and progress (haven.checkins) ---
+    "checkins.CheckIn": make_checkin,
+    "checkins.CheckInDetails": make_checkin_details,
+    "checkins.MonthlyMeasure": make_monthly_measure,
 }

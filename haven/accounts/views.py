@@ -7,7 +7,6 @@ from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone, translation
-from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
@@ -17,6 +16,7 @@ from haven.accounts import services as account_services
 from haven.accounts.forms import DeleteAccountForm, PasswordCheckForm, ProfileForm
 from haven.accounts.models import Profile, display_name
 from haven.core.guards import CLEAR_SITE_DATA
+from haven.core.navigation import safe_next
 
 
 @login_required
@@ -36,15 +36,6 @@ def profile(request: HttpRequest) -> HttpResponse:
     return render(request, "accounts/profile.html", {"form": form})
 
 
-def _safe_next(request: HttpRequest, default: str) -> str:
-    target = request.POST.get("next") or request.GET.get("next") or ""
-    if target and url_has_allowed_host_and_scheme(
-        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
-    ):
-        return target
-    return default
-
-
 @login_required
 @require_http_methods(["GET", "POST"])
 def onboarding(request: HttpRequest) -> HttpResponse:
@@ -56,9 +47,9 @@ def onboarding(request: HttpRequest) -> HttpResponse:
         if request.POST.get("agree") == "yes":
             consent.give_consent(request.user)
             if already:
-                return redirect(_safe_next(request, reverse("home")))
+                return redirect(safe_next(request, reverse("home")))
             # First time: offer the safety check (answered alone, never shared).
-            target = _safe_next(request, "")
+            target = safe_next(request, "")
             check = reverse("safety:check")
             return redirect(f"{check}?{urlencode({'next': target})}" if target else check)
         error = _(
@@ -69,7 +60,7 @@ def onboarding(request: HttpRequest) -> HttpResponse:
         "text": text,
         "already": already,
         "error": error,
-        "next": _safe_next(request, ""),
+        "next": safe_next(request, ""),
     }
     return render(request, "accounts/onboarding.html", context, status=400 if error else 200)
 

@@ -24,13 +24,15 @@ class EncryptedTextField(models.TextField):
 
     def get_prep_value(self, value: Any) -> Any:
         value = super().get_prep_value(value)
-        if value is None:
-            return None
+        if value is None or value == "":
+            # Nothing written: stored as nothing (a token for "" would only cost
+            # about 100 bytes per field and row and hide no text).
+            return value
         return crypto.encrypt(str(value))
 
     def from_db_value(self, value: Any, expression: Any, connection: Any) -> Any:
-        if value is None:
-            return None
+        if value is None or value == "":
+            return value
         return crypto.decrypt(value)
 
     def get_internal_type(self) -> str:
@@ -56,11 +58,15 @@ class EncryptedJSONField(models.TextField):
     def get_prep_value(self, value: Any) -> Any:
         if value is None:
             return None
+        if value in ("", [], {}):
+            return ""  # empty: read back as the field's default (an empty list or dict)
         return crypto.encrypt(json.dumps(value, cls=DjangoJSONEncoder, ensure_ascii=False))
 
     def from_db_value(self, value: Any, expression: Any, connection: Any) -> Any:
         if value is None:
             return None
+        if value == "":
+            return self.get_default()
         text = crypto.decrypt(value)
         return json.loads(text) if text else None
 

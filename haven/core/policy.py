@@ -36,6 +36,7 @@ class Action(StrEnum):
     CHANGE = "change"
     DELETE = "delete"
     SHARE = "share"
+    ANSWER = "answer"  # reply to someone else's item, e.g. the partner's shared need
 
 
 ALL = frozenset(Action)
@@ -55,8 +56,66 @@ CONTENT_POLICY: dict[str, dict[tuple[Actor, str], frozenset[Action]]] = {
     # The safety check is never shared with anyone: only its author has rules.
     "safety.SafetyCheck": {(Actor.AUTHOR, PRIVATE): frozenset({Action.VIEW, Action.DELETE})},
     # --- needs and felt sense (haven.needs) ---
+    # A need: the partner may read a shared one and answer it; nobody answers their own.
+    "needs.Need": {
+        (Actor.AUTHOR, PRIVATE): ALL - {Action.ANSWER},
+        (Actor.AUTHOR, SHARED): ALL - {Action.ANSWER},
+        (Actor.PARTNER, SHARED): frozenset({Action.VIEW, Action.ANSWER}),
+    },
+    # The answer is the partner's own content; once sent, only the person whose
+    # need it answers may read it (PARTNER_SCOPE below).
+    "needs.Acknowledgement": PERSONAL,
+    "needs.FeltSenseNote": PERSONAL,
     # --- attachment reflection, history, sensitive spots (haven.reflection) ---
+    # A result is shared as scores and note, never the answers (pages needing CHANGE).
+    "reflection.InstrumentResponse": PERSONAL,
+    "reflection.HistoryAnswer": PERSONAL,
+    "reflection.SensitiveSpot": PERSONAL,
+    # --- check-ins and progress (haven.checkins) ---
+    # The day and its percentage: the only part of a check-in a partner may
+    # ever see, once the author shares that day.
+    "checkins.CheckIn": PERSONAL,
+    # Everything else of a check-in, and the monthly reflection: the author's
+    # alone (the models refuse any visibility but private).
+    "checkins.CheckInDetails": {(Actor.AUTHOR, PRIVATE): ALL - {Action.SHARE, Action.ANSWER}},
+    "checkins.MonthlyMeasure": {(Actor.AUTHOR, PRIVATE): ALL - {Action.SHARE, Action.ANSWER}},
 }
+
+
+# Items addressed to one person. A partner rule for these labels applies only
+# when the lookup equals the viewer's id, so an answer to Anna's need never
+# reaches whoever its author is linked with later. Label -> lookup path.
+PARTNER_SCOPE: dict[str, str] = {
+    "needs.Acknowledgement": "need__author_id",
+}
+
+# Joint items that belong to a couple rather than to one person. Every rule for
+# these labels, the author's included, applies only while the item's couple is
+# the viewer's current couple: after unlinking neither of the two reaches it.
+# Label -> lookup path of the couple's id.
+COUPLE_SCOPE: dict[str, str] = {}
+
+
+def _lookup(obj: Any, path: str) -> Any:
+    value = obj
+    for part in path.split("__"):
+        value = getattr(value, part, None)
+    return value
+
+
+def _in_partner_scope(label: str, user: Any, obj: Any) -> bool:
+    path = PARTNER_SCOPE.get(label)
+    if path is None:
+        return True
+    return _lookup(obj, path) == user.pk
+
+
+def _in_couple_scope(label: str, user: Any, obj: Any) -> bool:
+    path = COUPLE_SCOPE.get(label)
+    if path is None:
+        return True
+    current = couple_id(user)
+    return current is not None and _lookup(obj, path) == current
 
 
 def allowed(label: str, actor: Actor, visibility: str, action: Action) -> bool:
@@ -80,6 +139,21 @@ def partner_id(user: AbstractBaseUser | AnonymousUser) -> int | None:
     return user._haven_partner_id  # type: ignore[union-attr]
 
 
+def couple_id(user: AbstractBaseUser | AnonymousUser) -> int | None:
+    """The id of the user's current (active) couple, cached on the user for one request."""
+    if not user.is_authenticated:
+        return None
+    if not hasattr(user, "_haven_couple_id"):
+        from haven.couples.models import Membership
+
+        user._haven_couple_id = (  # type: ignore[union-attr]
+            Membership.objects.filter(user_id=user.pk, active=True)
+            .values_list("couple_id", flat=True)
+            .first()
+        )
+    return user._haven_couple_id  # type: ignore[union-attr]
+
+
 def actor_for(user: AbstractBaseUser | AnonymousUser, author_id: int) -> Actor:
     if not user.is_authenticated:
         return Actor.ANONYMOUS
@@ -98,7 +172,12 @@ def actor_for(user: AbstractBaseUser | AnonymousUser, author_id: int) -> Actor:
 
 def can(user: AbstractBaseUser | AnonymousUser, obj: Any, action: Action) -> bool:
     label = obj._meta.label
-    return allowed(label, actor_for(user, obj.author_id), obj.visibility, action)
+    actor = actor_for(user, obj.author_id)
+    if actor == Actor.PARTNER and not _in_partner_scope(label, user, obj):
+        return False
+    if not _in_couple_scope(label, user, obj):
+        return False
+    return allowed(label, actor, obj.visibility, action)
 
 
 # --- querysets --------------------------------------------------------------
@@ -121,11 +200,17 @@ def visible(
         elif actor == Actor.PARTNER:
             pid = partner_id(user)
             if pid is not None:
-                condition |= Q(author_id=pid, visibility=visibility)
+                scope = {PARTNER_SCOPE[label]: user.pk} if label in PARTNER_SCOPE else {}
+                condition |= Q(author_id=pid, visibility=visibility, **scope)
         else:
             # Only author and partner are ever granted anything; a rule for
             # another actor needs its own query here first.
             raise NotImplementedError(f"policy for {label} grants {actor}, not supported")
+    if label in COUPLE_SCOPE:
+        current = couple_id(user)
+        if current is None:
+            return model._default_manager.none()
+        condition &= Q(**{COUPLE_SCOPE[label]: current})
     return model._default_manager.filter(condition)
 
 
@@ -194,5 +279,58 @@ VIEW_POLICY: dict[str, ViewRule] = {
     "practise:page": ViewRule(Access.LOGIN, methods=BOTH),
     "practise:fragment": ViewRule(Access.LOGIN, methods=POST),
     # --- needs and felt sense (haven.needs) ---
+    "needs:overview": ViewRule(Access.LOGIN, notes="own needs; the partner's shared ones"),
+    "needs:choose": ViewRule(Access.LOGIN, methods=BOTH, notes="creates private needs"),
+    "needs:detail": _obj("needs.Need", Action.VIEW),
+    "needs:sentence": _obj("needs.Need", Action.CHANGE, BOTH),
+    "needs:move": _obj("needs.Need", Action.CHANGE, POST),
+    "needs:share": _obj("needs.Need", Action.SHARE, POST),
+    "needs:delete": _obj("needs.Need", Action.DELETE, BOTH),
+    "needs:answer": _obj("needs.Need", Action.ANSWER, BOTH),
+    "needs:answer_edit": _obj("needs.Acknowledgement", Action.CHANGE, BOTH),
+    "needs:answer_delete": _obj("needs.Acknowledgement", Action.DELETE, BOTH),
+    "needs:answer_send": _obj("needs.Acknowledgement", Action.SHARE, POST),
+    "needs:feltsense": ViewRule(Access.LOGIN, notes="own notes; the partner's shared ones"),
+    "needs:exercise": ViewRule(Access.LOGIN, notes="exercise text from data; no object"),
+    "needs:note_new": ViewRule(Access.LOGIN, methods=BOTH, notes="creates a private note"),
+    "needs:note_detail": _obj("needs.FeltSenseNote", Action.VIEW),
+    "needs:note_edit": _obj("needs.FeltSenseNote", Action.CHANGE, BOTH),
+    "needs:note_delete": _obj("needs.FeltSenseNote", Action.DELETE, BOTH),
+    "needs:note_share": _obj("needs.FeltSenseNote", Action.SHARE, POST),
     # --- attachment reflection, history, sensitive spots (haven.reflection) ---
+    "reflection:index": ViewRule(Access.LOGIN),
+    "reflection:map": ViewRule(Access.LOGIN, notes="own items; the partner's shared ones"),
+    "reflection:attach": ViewRule(Access.LOGIN, methods=BOTH, notes="starts a private response"),
+    "reflection:answer": _obj("reflection.InstrumentResponse", Action.CHANGE, BOTH),
+    "reflection:answer_autosave": _obj("reflection.InstrumentResponse", Action.CHANGE, POST),
+    "reflection:result": _obj("reflection.InstrumentResponse", Action.VIEW),
+    "reflection:result_note": _obj("reflection.InstrumentResponse", Action.CHANGE, BOTH),
+    "reflection:result_share": _obj("reflection.InstrumentResponse", Action.SHARE, POST),
+    "reflection:result_delete": _obj("reflection.InstrumentResponse", Action.DELETE, BOTH),
+    "reflection:history": ViewRule(Access.LOGIN, methods=BOTH, notes="own answers only"),
+    "reflection:history_autosave": ViewRule(
+        Access.LOGIN, methods=POST, notes="own answers only, through policy.visible()"
+    ),
+    "reflection:history_share": _obj("reflection.HistoryAnswer", Action.SHARE, POST),
+    "reflection:spots": ViewRule(Access.LOGIN, notes="own spots; the partner's shared ones"),
+    "reflection:spot_new": ViewRule(Access.LOGIN, methods=BOTH, notes="creates a private spot"),
+    "reflection:spot_detail": _obj("reflection.SensitiveSpot", Action.VIEW),
+    "reflection:spot_edit": _obj("reflection.SensitiveSpot", Action.CHANGE, BOTH),
+    "reflection:spot_delete": _obj("reflection.SensitiveSpot", Action.DELETE, BOTH),
+    "reflection:spot_share": _obj("reflection.SensitiveSpot", Action.SHARE, POST),
+    # --- check-ins and progress (haven.checkins) ---
+    "checkins:today": ViewRule(Access.LOGIN, methods=BOTH, notes="own check-in of today"),
+    "checkins:detail": _obj("checkins.CheckInDetails", Action.VIEW),
+    "checkins:share": _obj("checkins.CheckIn", Action.SHARE, POST),
+    "checkins:delete": _obj("checkins.CheckIn", Action.DELETE, BOTH),
+    "checkins:progress": ViewRule(
+        Access.LOGIN, notes="own check-ins; only (day, percentage) of the partner's shared days"
+    ),
+    "checkins:csv": ViewRule(Access.LOGIN, notes="own check-ins only"),
+    "checkins:measure": ViewRule(Access.LOGIN, methods=BOTH, notes="own monthly reflection"),
+    "checkins:measure_delete": _obj("checkins.MonthlyMeasure", Action.DELETE, BOTH),
+    "checkins:reminders": ViewRule(Access.LOGIN, methods=BOTH, notes="own reminder setting"),
+    "checkins:reminders_stop": ViewRule(
+        Access.PUBLIC, methods=BOTH, notes="signed token from the e-mail; only turns reminders off"
+    ),
 }

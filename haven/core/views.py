@@ -7,17 +7,19 @@ from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.utils import translation
-from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from haven.accounts.models import Profile
+from haven.checkins.selectors import week_summary
 from haven.core import policy, rescue
 from haven.core.guards import CLEAR_SITE_DATA
+from haven.core.navigation import safe_next
 from haven.couples import selectors
 from haven.journal.models import Reflection
+from haven.needs.selectors import partner_needs
 from haven.safety import screen
 from haven.safety.selectors import individual_path
 
@@ -36,9 +38,11 @@ def home(request: HttpRequest) -> HttpResponse:
         "partner_reflections": (
             reflections.filter(author=partner)[:HOME_ITEMS] if partner is not None else []
         ),
+        "partner_needs": partner_needs(request.user, partner, translation.get_language() or "en"),
         "invitation": None if partner else selectors.open_invitation(request.user),
         "individual_path": individual_path(request.user),
         "individual_text": screen.individual_text(translation.get_language() or "en"),
+        "checkin_week": week_summary(request.user, timezone.localdate()),
     }
     return render(request, "core/home.html", context)
 
@@ -46,11 +50,7 @@ def home(request: HttpRequest) -> HttpResponse:
 @require_POST
 def switch_language(request: HttpRequest) -> HttpResponse:
     language = request.POST.get("language", "")
-    target = request.POST.get("next", "")
-    if not url_has_allowed_host_and_scheme(
-        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
-    ):
-        target = reverse("home")
+    target = safe_next(request, reverse("home"))
     response = HttpResponseRedirect(target)
     if language in dict(settings.LANGUAGES):
         translation.activate(language)

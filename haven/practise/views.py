@@ -11,7 +11,8 @@ from haven.safety import helplines
 
 
 def _context(request: HttpRequest) -> tuple[dict, int]:
-    form = PractiseForm(request.POST or None)
+    # Bound on every POST, even an empty one: an unbound form has no cleaned_data.
+    form = PractiseForm(request.POST if request.method == "POST" else None)
     context: dict = {"form": form}
     if request.method != "POST":
         return context, 200

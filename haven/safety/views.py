@@ -8,11 +8,11 @@ from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import translation
-from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from haven.core import policy
+from haven.core.navigation import safe_next
 from haven.safety import helplines, screen, services
 from haven.safety.forms import SafetyCheckForm
 from haven.safety.models import SafetyCheck
@@ -23,15 +23,6 @@ def _language() -> str:
     return translation.get_language() or "en"
 
 
-def _next(request: HttpRequest) -> str:
-    target = request.POST.get("next") or request.GET.get("next") or ""
-    if target and url_has_allowed_host_and_scheme(
-        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
-    ):
-        return target
-    return ""
-
-
 @login_required
 @require_http_methods(["GET", "POST"])
 def check(request: HttpRequest) -> HttpResponse:
@@ -40,7 +31,7 @@ def check(request: HttpRequest) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         services.record_check(author=request.user, answers=form.answers())
         return redirect("safety:result")
-    context = {"form": form, "screen": screen.screen(_language()), "next": _next(request)}
+    context = {"form": form, "screen": screen.screen(_language()), "next": safe_next(request)}
     status = 400 if request.method == "POST" else 200
     return render(request, "safety/check.html", context, status=status)
 

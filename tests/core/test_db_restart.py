@@ -13,20 +13,13 @@ from __future__ import annotations
 import html
 import json
 import logging
-import os
-import re
-import shutil
 import subprocess
 import sys
 import threading
 import time
-import urllib.error
-import urllib.parse
-import urllib.request
 import uuid
 from collections import Counter
-from dataclasses import dataclass, field
-from http.cookiejar import CookieJar
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
@@ -37,6 +30,17 @@ from django.urls import reverse
 from haven.journal import services
 from haven.journal.models import Reflection
 from tests.conftest import PASSWORD
+from tests.serving import (
+    Browser,
+    admin,
+    cluster,
+    cluster_is_up,
+    free_port,
+    haven_env,
+    local_postgres,
+    shell,
+    wait_until,
+)
 
 CANARY = "canary-db-away-73ad"
 REPO = Path(__file__).resolve().parents[2]
@@ -145,114 +149,6 @@ WORKERS = 2
 SENDERS = 3
 
 
-@dataclass(frozen=True)
-class Server:
-    host: str
-    port: int
-    user: str
-    password: str
-    version: str
-    cluster: str
-
-
-def _local_postgres() -> Server:
-    """The PostgreSQL cluster the suite runs on, or skip saying why not."""
-    url = os.environ.get("DATABASE_URL", "")
-    parts = urllib.parse.urlsplit(url)
-    if parts.scheme not in {"postgres", "postgresql", "pgsql"}:
-        pytest.skip("needs DATABASE_URL pointing to PostgreSQL (the suite runs on SQLite)")
-    if parts.hostname not in {"127.0.0.1", "localhost", "::1"}:
-        pytest.skip(f"PostgreSQL at {parts.hostname} is not on this machine; cannot restart it")
-    for tool in ("pg_ctlcluster", "pg_lsclusters"):
-        if shutil.which(tool) is None:
-            pytest.skip(f"{tool} is not installed (Debian's postgresql-common)")
-    port = parts.port or 5432
-    listing = subprocess.run(
-        ["pg_lsclusters", "--no-header"], capture_output=True, text=True, check=False
-    )
-    for line in listing.stdout.splitlines():
-        version, cluster, cluster_port, status, owner, *_ = line.split()
-        if int(cluster_port) == port and status == "online":
-            break
-    else:
-        pytest.skip(f"no online cluster on port {port} in pg_lsclusters")
-    if os.geteuid() != 0 and os.environ.get("USER") != owner:
-        pytest.skip(f"only root or {owner} may restart the cluster {version}/{cluster}")
-    return Server(
-        parts.hostname, port, parts.username or "postgres", parts.password or "", version, cluster
-    )
-
-
-def _admin(server: Server, sql: str) -> None:
-    import psycopg
-
-    with psycopg.connect(
-        host=server.host,
-        port=server.port,
-        user=server.user,
-        password=server.password or None,
-        dbname="postgres",
-        autocommit=True,
-        connect_timeout=10,
-    ) as conn:
-        conn.execute(sql)
-
-
-def _cluster(server: Server, action: str) -> None:
-    result = subprocess.run(
-        ["pg_ctlcluster", "--skip-systemctl-redirect", server.version, server.cluster, action],
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=False,
-    )
-    assert result.returncode == 0, f"pg_ctlcluster {action}: {result.stderr}"
-
-
-def _cluster_is_up(server: Server) -> bool:
-    ready = subprocess.run(
-        ["pg_isready", "-q", "-h", server.host, "-p", str(server.port)], check=False
-    )
-    return ready.returncode == 0
-
-
-def _wait_until(predicate, what: str, seconds: float = 60, report=lambda: "") -> None:
-    deadline = time.monotonic() + seconds
-    while not predicate():
-        if time.monotonic() > deadline:
-            raise AssertionError(f"gave up waiting: {what} {report()}")
-        time.sleep(0.2)
-
-
-class _NoRedirect(urllib.request.HTTPRedirectHandler):
-    def redirect_request(self, *args, **kwargs):
-        return None
-
-
-@dataclass
-class Browser:
-    base: str
-    jar: CookieJar = field(default_factory=CookieJar)
-
-    def __post_init__(self) -> None:
-        self.opener = urllib.request.build_opener(
-            urllib.request.HTTPCookieProcessor(self.jar), _NoRedirect()
-        )
-
-    def request(self, path: str, data: dict | None = None) -> tuple[int, str, dict]:
-        body = urllib.parse.urlencode(data).encode() if data is not None else None
-        try:
-            with self.opener.open(self.base + path, data=body, timeout=60) as response:
-                return response.status, response.read().decode(), dict(response.headers)
-        except urllib.error.HTTPError as error:
-            return error.code, error.read().decode(), dict(error.headers)
-
-    def csrf_token(self, path: str) -> str:
-        status, page, _headers = self.request(path)
-        assert status == 200, (status, page[:500])
-        return re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', page).group(1)
-
-
 @dataclass
 class Outcome:
     title: str
@@ -284,42 +180,6 @@ print("ROWS " + json.dumps({"rows": rows, "empty_columns": empty}))
 """
 
 
-def _haven_env(server: Server, data_dir: Path) -> dict[str, str]:
-    credentials = server.user + (f":{server.password}" if server.password else "")
-    env = {k: v for k, v in os.environ.items() if k != "DEBUG"}
-    env.update(
-        {
-            "DATABASE_URL": f"postgres://{credentials}@{server.host}:{server.port}/{TEST_DATABASE}",
-            "HAVEN_DATA_DIR": str(data_dir),
-            "HAVEN_WORKERS": str(WORKERS),
-            "PYTHONPATH": str(REPO),
-        }
-    )
-    return env
-
-
-def _shell(env: dict[str, str], script: str) -> str:
-    result = subprocess.run(
-        [sys.executable, "-m", "haven", "shell", "-c", script],
-        env=env,
-        cwd=REPO,
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=False,
-    )
-    assert result.returncode == 0, result.stderr
-    return result.stdout
-
-
-def _free_port() -> int:
-    import socket
-
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 def _send(browser: Browser, token: str, label: str, after_restart: bool) -> Outcome:
     unique = uuid.uuid4().hex
     title = f"Title {label} {unique}"
@@ -341,11 +201,11 @@ def _send(browser: Browser, token: str, label: str, after_restart: bool) -> Outc
     sys.platform != "linux", reason="restarts a Debian PostgreSQL cluster with pg_ctlcluster"
 )
 def test_postgresql_restart_mid_request_loses_nothing_and_recovers(tmp_path):
-    server = _local_postgres()
-    _admin(server, f"DROP DATABASE IF EXISTS {TEST_DATABASE} WITH (FORCE)")
-    _admin(server, f"CREATE DATABASE {TEST_DATABASE}")
-    env = _haven_env(server, tmp_path)
-    port = _free_port()
+    server = local_postgres()
+    admin(server, f"DROP DATABASE IF EXISTS {TEST_DATABASE} WITH (FORCE)")
+    admin(server, f"CREATE DATABASE {TEST_DATABASE}")
+    env = haven_env(server, tmp_path, TEST_DATABASE, WORKERS)
+    port = free_port()
     # To a file, not a pipe: while the database is away every failed request
     # logs a traceback, and a pipe nobody reads yet would fill up and block
     # the workers.
@@ -373,8 +233,8 @@ def test_postgresql_restart_mid_request_loses_nothing_and_recovers(tmp_path):
             except OSError:
                 return False
 
-        _wait_until(answering, "haven serve to answer")
-        _shell(env, CREATE_USER)
+        wait_until(answering, "haven serve to answer")
+        shell(env, CREATE_USER)
         token = browser.csrf_token(reverse("account_login"))
         status, page, _headers = browser.request(
             reverse("account_login"),
@@ -407,18 +267,18 @@ def test_postgresql_restart_mid_request_loses_nothing_and_recovers(tmp_path):
                 seen = Counter((o.after_restart, o.status, o.error[:80]) for o in outcomes)
             return f"(after restart?, status, error): {dict(seen)}"
 
-        _wait_until(lambda: count(lambda o: o.status == 302) >= 10, "saves before", report=report)
+        wait_until(lambda: count(lambda o: o.status == 302) >= 10, "saves before", report=report)
         # The restart, in two steps so that requests surely arrive while the
         # database is away: stop (fast mode ends the connections of requests in
         # flight), wait until several saves were refused, start again.
-        _cluster(server, "stop")
-        _wait_until(
+        cluster(server, "stop")
+        wait_until(
             lambda: count(lambda o: o.status == 503) >= 5, "saves refused while down", report=report
         )
-        _cluster(server, "start")
-        _wait_until(lambda: _cluster_is_up(server), "PostgreSQL to accept connections")
+        cluster(server, "start")
+        wait_until(lambda: cluster_is_up(server), "PostgreSQL to accept connections")
         restarted.set()
-        _wait_until(
+        wait_until(
             lambda: count(lambda o: o.after_restart and o.status == 302) >= 10,
             "saves after the restart, without restarting haven serve",
             report=report,
@@ -428,9 +288,9 @@ def test_postgresql_restart_mid_request_loses_nothing_and_recovers(tmp_path):
         for thread in threads:
             thread.join(timeout=90)
         served_throughout = serve.poll() is None
-        if not _cluster_is_up(server):
-            _cluster(server, "start")
-            _wait_until(lambda: _cluster_is_up(server), "PostgreSQL back after the test")
+        if not cluster_is_up(server):
+            cluster(server, "start")
+            wait_until(lambda: cluster_is_up(server), "PostgreSQL back after the test")
         serve.terminate()
         try:
             serve.wait(timeout=30)
@@ -457,7 +317,7 @@ def test_postgresql_restart_mid_request_loses_nothing_and_recovers(tmp_path):
             assert f"{html.escape(outcome.body)}</textarea>" in outcome.page
             assert f">{html.escape(outcome.title)}</textarea>" in outcome.page
 
-        stored = json.loads(_shell(env, DUMP_REFLECTIONS).split("ROWS ", 1)[1].splitlines()[0])
+        stored = json.loads(shell(env, DUMP_REFLECTIONS).split("ROWS ", 1)[1].splitlines()[0])
         assert stored["empty_columns"] == 0
         rows = [tuple(row) for row in stored["rows"]]  # decrypted by Haven itself
         sent = {(o.title, o.body): o for o in outcomes}
@@ -471,7 +331,7 @@ def test_postgresql_restart_mid_request_loses_nothing_and_recovers(tmp_path):
         assert "OperationalError" in server_log
         assert not any(o.title.split()[-1] in server_log for o in outcomes)
     finally:
-        _admin(server, f"DROP DATABASE IF EXISTS {TEST_DATABASE} WITH (FORCE)")
+        admin(server, f"DROP DATABASE IF EXISTS {TEST_DATABASE} WITH (FORCE)")
 
 
 @pytest.mark.django_db

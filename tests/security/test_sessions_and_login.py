@@ -213,3 +213,29 @@ def test_password_reset_does_not_bypass_the_second_factor(db):
     assert response.status_code == 302
     assert "/2fa/authenticate" in response["Location"]
     assert not _logged_in(client)
+
+
+def test_email_page_changes_the_address_after_confirmation_and_can_cancel(client_a, partner_a):
+    from allauth.account.models import EmailAddress
+
+    # As after signing up: a verified address to log in with.
+    EmailAddress.objects.create(user=partner_a, email=partner_a.email, verified=True, primary=True)
+    page = client_a.get(reverse("account_email"))
+    assert page.status_code == 200
+    assert f"<strong>{partner_a.email}</strong>" in page.content.decode()
+    response = client_a.post(
+        reverse("account_email"), {"action_add": "", "email": "moving@example.org"}
+    )
+    # Asked for the password first; then the change goes ahead.
+    assert reverse("account_reauthenticate") in response["Location"]
+    response = client_a.post(response["Location"], {"password": PASSWORD}, follow=True)
+    assert response.status_code == 200
+    page = client_a.get(reverse("account_email")).content.decode()
+    assert "moving@example.org" in page and 'name="action_remove"' in page
+    # Until confirmed, the old address stays the login; cancelling drops the new one.
+    client_a.post(reverse("account_email"), {"action_remove": "", "email": "moving@example.org"})
+    assert not EmailAddress.objects.filter(email="moving@example.org").exists()
+    page = client_a.get(reverse("account_email")).content.decode()
+    assert 'name="action_remove"' not in page
+    partner_a.refresh_from_db()
+    assert partner_a.email != "moving@example.org"

@@ -13,12 +13,14 @@ import string
 import tomllib
 from collections.abc import Iterable, Sequence
 from fractions import Fraction
+from itertools import pairwise
 from pathlib import Path
 from typing import Any
 
 from haven.reflection.engine.model import (
     ANXIETY,
     AVOIDANCE,
+    DEFAULT_PURPOSE,
     REGION_KEYS,
     Band,
     Instrument,
@@ -40,7 +42,7 @@ SCORING_METHODS = ("mean",)
 
 TOP_KEYS = {
     "key", "version", "name", "about", "instructions", "notice", "reference", "test",
-    "page_size", "scale", "scoring", "subscales", "targets", "items", "bands", "regions",
+    "purpose", "page_size", "scale", "scoring", "subscales", "targets", "items", "bands", "regions",
 }  # fmt: skip
 SCALE_KEYS = {"min", "max", "labels"}
 SCORING_KEYS = {"method", "reverse"}
@@ -144,7 +146,9 @@ class _Reader:
                 self.problem(where, "missing")
             return None
         if not isinstance(value, dict):
-            self.problem(where, "must be a table of texts per language, e.g. { en = ..., nl = ... }")
+            self.problem(
+                where, "must be a table of texts per language, e.g. { en = ..., nl = ... }"
+            )
             return None
         return self.texts(value, where)
 
@@ -208,6 +212,10 @@ class _Reader:
         if not isinstance(test, bool):
             self.problem("test", "must be true or false")
         page_size = self.integer(data.get("page_size", 5), "page_size", minimum=1)
+        purpose = data.get("purpose", DEFAULT_PURPOSE)
+        if not isinstance(purpose, str) or not KEY_RE.match(purpose):
+            self.problem("purpose", "must be a key such as 'attachment' or 'satisfaction'")
+            purpose = DEFAULT_PURPOSE
 
         scale = self.scale(data.get("scale"))
         subscales = self.subscales(data)
@@ -236,6 +244,7 @@ class _Reader:
             regions=regions,
             test=bool(test),
             page_size=page_size or 5,
+            purpose=purpose,
         )
 
     def scale(self, table: Any) -> Scale | None:
@@ -329,10 +338,10 @@ class _Reader:
         seen: set[str] = set()
         for index, table in enumerate(self.tables(data, "items", required=True)):
             where = f"items[{index}]"
-            self.unknown(table, ITEM_KEYS, where)
             key = self.key(table, where)
             if key:
                 where = f"items[{index}] '{key}'"
+            self.unknown(table, ITEM_KEYS, where)
             if key in seen:
                 self.problem(where, f"duplicate item key '{key}'")
             seen.add(key)
@@ -392,7 +401,7 @@ class _Reader:
         bands = sorted(bands, key=lambda band: (band.min, band.max))
         if bands[0].min > scale.min:
             self.problem(where, f"leave a gap from {scale.min} to {_num(bands[0].min)}")
-        for before, after in zip(bands, bands[1:], strict=False):
+        for before, after in pairwise(bands):
             if after.min > before.max:
                 self.problem(where, f"leave a gap from {_num(before.max)} to {_num(after.min)}")
             elif after.min < before.max:
@@ -405,9 +414,7 @@ class _Reader:
         if top < scale.max:
             self.problem(where, f"leave a gap from {_num(top)} to {scale.max}")
 
-    def regions(
-        self, table: Any, scale: Scale | None, subscales: list[Subscale]
-    ) -> Regions | None:
+    def regions(self, table: Any, scale: Scale | None, subscales: list[Subscale]) -> Regions | None:
         if table is None:
             return None
         if not isinstance(table, dict):

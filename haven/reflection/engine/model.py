@@ -14,6 +14,8 @@ from pathlib import Path
 from django.utils.translation import get_language
 
 DEFAULT_LANGUAGE = "en"
+# Instruments without a `purpose` in their file are attachment reflections.
+DEFAULT_PURPOSE = "attachment"
 # The four regions of the anxiety x avoidance plane, in reading order.
 REGION_KEYS = ("secure", "anxious", "avoidant", "fearful_avoidant")
 # The subscales a plane needs: anxiety is drawn upwards, avoidance to the right.
@@ -158,10 +160,22 @@ class Instrument:
     regions: Regions | None = None
     test: bool = False
     page_size: int = 5
+    # What the instrument is for: "attachment" (offered under "How I attach") or
+    # another feature's own key, e.g. "satisfaction" (haven.checkins).
+    purpose: str = DEFAULT_PURPOSE
     _index: dict[str, Item] = field(default_factory=dict, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         self._index.update({item.key: item for item in self.items})
+
+    def render_instructions(self, target: Target | None, language: str | None = None) -> str:
+        if self.instructions is None:
+            return ""
+        language = language or current_language()
+        text = self.instructions.get(language)
+        if target is not None:
+            text = text.replace("{target}", target.name.get(language))
+        return text
 
     def item(self, key: str) -> Item | None:
         return self._index.get(key)

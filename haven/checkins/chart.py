@@ -1,0 +1,251 @@
+"""Geometry of the progress charts, drawn as SVG by the server.
+
+No charting library and no script: this module turns dates and values into
+coordinates, and the template (checkins/_chart.html) writes the SVG. Every
+number leaves here as a string with a dot as decimal sign, so a Dutch page
+(decimal comma) cannot break the drawing. Lines break where the trend has no
+value, so a long gap shows as a gap.
+"""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+
+Day = datetime.date
+
+
+@dataclass(frozen=True)
+class Frame:
+    """The drawing area inside the SVG's viewBox, in SVG units."""
+
+    width: int = 640
+    height: int = 240
+    left: int = 62  # room for "100%" in the larger labels of a phone
+    right: int = 14
+    top: int = 18
+    bottom: int = 34
+
+    @property
+    def x0(self) -> float:
+        return float(self.left)
+
+    @property
+    def x1(self) -> float:
+        return float(self.width - self.right)
+
+    @property
+    def y0(self) -> float:  # the top of the plot
+        return float(self.top)
+
+    @property
+    def y1(self) -> float:  # the bottom of the plot
+        return float(self.height - self.bottom)
+
+
+def num(value: float) -> str:
+    """A coordinate for SVG: at most one decimal, always a dot."""
+    text = f"{value:.1f}"
+    return text[:-2] if text.endswith(".0") else text
+
+
+@dataclass(frozen=True)
+class Scale:
+    """Maps days to x and values to y inside a frame."""
+
+    frame: Frame
+    start: Day
+    end: Day
+    low: float
+    high: float
+
+    def x(self, day: Day) -> float:
+        span = max(1, (self.end - self.start).days)
+        ratio = (day - self.start).days / span
+        return self.frame.x0 + ratio * (self.frame.x1 - self.frame.x0)
+
+    def y(self, value: float) -> float:
+        ratio = (value - self.low) / (self.high - self.low)
+        return self.frame.y1 - ratio * (self.frame.y1 - self.frame.y0)
+
+
+@dataclass(frozen=True)
+class Tick:
+    x: str
+    y: str
+    label: str
+
+
+@dataclass(frozen=True)
+class Mark:
+    """One point drawn on the chart, with the words a screen reader or tooltip gives it."""
+
+    x: str
+    y: str
+    label: str
+    kind: str = ""  # "peak" / "valley" for turning points
+
+
+@dataclass(frozen=True)
+class Line:
+    role: str  # "me" or "partner"; the template styles by role
+    name: str
+    path: str  # SVG path data, empty when there is nothing to join
+    dots: tuple[Mark, ...] = ()
+
+
+@dataclass(frozen=True)
+class Chart:
+    frame: Frame
+    x_ticks: tuple[Tick, ...]
+    y_ticks: tuple[Tick, ...]
+    lines: tuple[Line, ...]
+    markers: tuple[Mark, ...] = ()
+    baseline: str = field(default="")
+
+    @property
+    def width(self) -> int:
+        return self.frame.width
+
+    @property
+    def height(self) -> int:
+        return self.frame.height
+
+    @property
+    def left(self) -> str:
+        return num(self.frame.x0)
+
+    @property
+    def right(self) -> str:
+        return num(self.frame.x1)
+
+    @property
+    def top(self) -> str:
+        return num(self.frame.y0)
+
+    @property
+    def bottom(self) -> str:
+        return num(self.frame.y1)
+
+    @property
+    def label_y(self) -> str:
+        return num(self.frame.y1 + 20)
+
+    @property
+    def tick_x(self) -> str:
+        return num(self.frame.x0 - 8)
+
+
+def path(points: Sequence[tuple[Day, float | None]], scale: Scale) -> str:
+    """SVG path data through the points; a None value breaks the line.
+
+    A lone point between two breaks has nothing to join and is left out (its
+    dot is drawn separately).
+    """
+    runs: list[list[tuple[float, float]]] = [[]]
+    for day, value in points:
+        if value is None:
+            if runs[-1]:
+                runs.append([])
+            continue
+        runs[-1].append((scale.x(day), scale.y(value)))
+    parts = []
+    for run in runs:
+        if len(run) < 2:
+            continue
+        head, *rest = run
+        parts.append(f"M{num(head[0])} {num(head[1])}")
+        parts.extend(f"L{num(x)} {num(y)}" for x, y in rest)
+    return " ".join(parts)
+
+
+def date_ticks(start: Day, end: Day, most: int = 6) -> list[Day]:
+    """Round dates for the x axis: Mondays, first days of months or of years."""
+    span = (end - start).days
+    if span <= 0:
+        return [start]
+    if span <= 7 * most:
+        first = start + datetime.timedelta(days=(7 - start.weekday()) % 7)
+        weeks = max(1, -(-span // (7 * most)))
+        return _every(first, end, lambda day: day + datetime.timedelta(weeks=weeks))
+    wanted = -(-span // (30 * most))
+    months = next((nice for nice in (1, 2, 3, 6) if nice >= wanted), 12)
+    if months == 12:
+        years = max(1, -(-wanted // 12))
+        first = Day(start.year + (0 if start == Day(start.year, 1, 1) else 1), 1, 1)
+        return _every(first, end, lambda day: Day(day.year + years, 1, 1))
+    first = start if start.day == 1 else _add_months(start.replace(day=1), 1)
+    return _every(first, end, lambda day: _add_months(day, months))
+
+
+def _every(first: Day, end: Day, following: Callable[[Day], Day]) -> list[Day]:
+    found = []
+    day = first
+    while day <= end:
+        found.append(day)
+        day = following(day)
+    return found
+
+
+def _add_months(day: Day, months: int) -> Day:
+    index = day.year * 12 + day.month - 1 + months
+    return Day(index // 12, index % 12 + 1, 1)
+
+
+@dataclass(frozen=True)
+class SeriesSpec:
+    """What to draw for one person: their dots and their trend line."""
+
+    role: str
+    name: str
+    dots: Sequence[tuple[Day, float]]
+    trend: Sequence[tuple[Day, float | None]]
+    dot_label: Callable[[Day, float], str]
+
+
+def build(
+    *,
+    start: Day,
+    end: Day,
+    series: Sequence[SeriesSpec],
+    low: float = 0,
+    high: float = 100,
+    y_values: Sequence[float] = (0, 25, 50, 75, 100),
+    y_label: Callable[[float], str] = lambda value: f"{value:g}%",
+    x_label: Callable[[Day], str] = lambda day: day.isoformat(),
+    turning: Sequence[tuple[Day, float, str, str]] = (),
+    frame: Frame | None = None,
+) -> Chart:
+    """A chart of one or more series between `start` and `end`.
+
+    `turning` holds (day, value, kind, label) for the peaks and valleys to mark.
+    """
+    frame = frame or Frame()
+    scale = Scale(frame, start, end, low, high)
+    y_ticks = tuple(
+        Tick(x=num(frame.x0), y=num(scale.y(value)), label=y_label(value)) for value in y_values
+    )
+    x_ticks = tuple(
+        Tick(x=num(scale.x(day)), y=num(frame.y1), label=x_label(day))
+        for day in date_ticks(start, end)
+    )
+    lines = tuple(
+        Line(
+            role=spec.role,
+            name=spec.name,
+            path=path(spec.trend, scale),
+            dots=tuple(
+                Mark(num(scale.x(day)), num(scale.y(value)), spec.dot_label(day, value))
+                for day, value in spec.dots
+                if start <= day <= end
+            ),
+        )
+        for spec in series
+    )
+    markers = tuple(
+        Mark(num(scale.x(day)), num(scale.y(value)), label, kind)
+        for day, value, kind, label in turning
+        if start <= day <= end
+    )
+    return Chart(frame, x_ticks, y_ticks, lines, markers, baseline=num(scale.y(low)))

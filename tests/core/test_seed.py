@@ -1,0 +1,95 @@
+"""`haven seed`: synthetic couples that behave like real ones."""
+
+from __future__ import annotations
+
+from io import StringIO
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.core.management import CommandError, call_command
+from django.db import connection
+from django.test import Client
+from django.urls import reverse
+
+from haven.checkins.models import CheckIn, CheckInDetails
+from haven.core import policy
+from haven.couples.selectors import current_partner
+from haven.journal.models import Reflection
+from haven.needs.models import Need
+
+pytestmark = pytest.mark.django_db
+
+
+def _seed(couples: int = 3, days: int = 40, prefix: str = "seed") -> str:
+    out = StringIO()
+    call_command(
+        "seed",
+        couples=couples,
+        days=days,
+        prefix=prefix,
+        password="pw-seed-1",
+        stdout=out,
+        stderr=StringIO(),
+    )
+    return out.getvalue()
+
+
+def test_seed_makes_linked_couples_who_can_log_in():
+    report = _seed(couples=3, days=40)
+    assert "Seeded 3 couples (6 people) with 40 days" in report
+    User = get_user_model()
+    people = list(User.objects.filter(email__startswith="seed-").order_by("email"))
+    assert len(people) == 6
+    a, b = people[0], people[1]
+    assert current_partner(a) == b and current_partner(b) == a
+    client = Client()
+    response = client.post(reverse("account_login"), {"login": a.email, "password": "pw-seed-1"})
+    assert response.status_code == 302
+    # Consent is on record, so the person goes straight in, and their pages work.
+    for name in ("home", "checkins:progress", "needs:overview", "journal:list"):
+        assert client.get(reverse(name)).status_code == 200, name
+
+
+def test_seed_writes_a_history_with_gaps_within_the_days_asked():
+    _seed(couples=2, days=60)
+    person = get_user_model().objects.get(email="seed-0a@example.test")
+    days = list(CheckIn.objects.filter(author=person).values_list("day", flat=True))
+    assert 10 < len(days) < 60  # most days, not every day
+    assert len(set(days)) == len(days)
+    assert (max(days) - min(days)).days < 60
+    assert all(0 <= p <= 100 for p in CheckIn.objects.values_list("percent", flat=True))
+    # Every check-in has its details row, as the app keeps it.
+    assert CheckInDetails.objects.count() == CheckIn.objects.count()
+    assert Need.objects.exists()
+    assert Reflection.objects.filter(author=person).count() == 2
+
+
+def test_seeded_text_is_encrypted_at_rest_and_readable_through_haven():
+    _seed(couples=2, days=30)
+    need = Need.objects.first()
+    assert need.sentence  # decrypted by the field
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT sentence FROM needs_need")
+        stored = [row[0] for row in cursor.fetchall()]
+    assert stored and all(value.startswith("hv1:") for value in stored)
+    assert need.sentence not in stored
+
+
+def test_seeded_sharing_follows_the_policy():
+    _seed(couples=2, days=30)
+    a = get_user_model().objects.get(email="seed-0a@example.test")
+    b = current_partner(a)
+    seen = policy.visible(b, CheckIn).filter(author=a)
+    assert all(c.visibility == "shared" for c in seen)
+    assert not policy.visible(b, CheckInDetails).filter(author=a).exists()
+
+
+def test_seeding_twice_adds_new_people_instead_of_colliding():
+    _seed(couples=2, days=10)
+    _seed(couples=2, days=10)
+    assert get_user_model().objects.filter(email__startswith="seed-").count() == 8
+
+
+def test_seed_refuses_nonsense_numbers():
+    with pytest.raises(CommandError, match="at least 1"):
+        call_command("seed", couples=0, stdout=StringIO())
