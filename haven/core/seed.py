@@ -69,7 +69,9 @@ class _Writer:
     def _token(self, fld: models.Field, value: Any) -> Any:
         if value is None:
             return None
-        key = (type(fld).__name__, repr(value))
+        if not value:
+            return ""  # "", [] and {} are stored as "" (haven.core.fields), no ciphertext
+        key = (type(fld).__name__, value if isinstance(value, str) else repr(value))
         pool = self.tokens.setdefault(key, [])
         if len(pool) < TOKENS_PER_TEXT:
             pool.append(fld.get_db_prep_save(value, connection))
@@ -112,7 +114,13 @@ class _Writer:
         if all(c is _same for c in converters):
             prepared = rows
         else:
-            prepared = [tuple(c(v) for c, v in zip(converters, row, strict=True)) for row in rows]
+            # Column by column: one map() per column is far cheaper than a
+            # generator per row.
+            columns = [
+                values if convert is _same else list(map(convert, values))
+                for convert, values in zip(converters, zip(*rows, strict=True), strict=True)
+            ]
+            prepared = list(zip(*columns, strict=True))
         table = connection.ops.quote_name(meta.db_table)
         columns = ", ".join(connection.ops.quote_name(f.column) for f in fields)
         with connection.cursor() as cursor:
