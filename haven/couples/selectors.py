@@ -19,7 +19,9 @@ def current_partner_id(user) -> int | None:
 
 
 def current_partner(user):
-    pid = current_partner_id(user)
+    from haven.core import policy
+
+    pid = policy.partner_id(user)  # cached on the user for the request
     if pid is None:
         return None
     return get_user_model().objects.select_related("profile").filter(pk=pid).first()
