@@ -80,10 +80,10 @@ CONTENT_POLICY: dict[str, dict[tuple[Actor, str], frozenset[Action]]] = {
     "checkins.CheckInDetails": {(Actor.AUTHOR, PRIVATE): ALL - {Action.SHARE, Action.ANSWER}},
     "checkins.MonthlyMeasure": {(Actor.AUTHOR, PRIVATE): ALL - {Action.SHARE, Action.ANSWER}},
     # --- the learning path (haven.learn) ---
-    # Progress rows carry the visibility of the author's PathSharing choice:
-    # shared, the partner may see which modules are done (the pages show nothing more).
+    # Progress rows carry the visibility of the author's PathSharing choice (a
+    # preference, not content): shared, the partner may see which modules are
+    # done (the pages show nothing more).
     "learn.ModuleProgress": PERSONAL,
-    "learn.PathSharing": PERSONAL,
     "learn.ModuleReflection": PERSONAL,
     # A script draft is a rehearsal: its author's alone (the model refuses sharing).
     "learn.ScriptDraft": {(Actor.AUTHOR, PRIVATE): ALL - {Action.SHARE, Action.ANSWER}},

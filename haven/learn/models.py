@@ -7,6 +7,7 @@ encrypted like the text, and looked up in Python (a person has few rows).
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -40,15 +41,22 @@ class ModuleProgress(ContentItem):
         return self.done_at is not None
 
 
-class PathSharing(ContentItem):
-    """A person's choice to show their partner which modules they finished.
+class PathSharing(models.Model):
+    """Whether a person shows their partner which modules they finished.
 
-    Shared visibility is the choice itself; the row carries nothing else.
-    One per person: the services keep to the latest row.
+    A preference, not content (like checkins.Reminder): one per person. The
+    foreign key is called `author` so the export finds it. The partner never
+    reads this row: what they may see follows from the progress rows'
+    visibility, which the services keep equal to this choice.
     """
 
+    author = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+", editable=False
+    )
+    shared = models.BooleanField(_("show my partner which modules I finished"), default=False)
+    updated_at = models.DateTimeField(auto_now=True)
+
     class Meta:
-        ordering = ["-pk"]
         verbose_name = _("sharing of the learning path")
         verbose_name_plural = _("sharing of the learning path")
 

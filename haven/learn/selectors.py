@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from haven.core import policy
 from haven.learn import content
 from haven.learn.content import Module
-from haven.learn.models import ModuleProgress, ModuleReflection, PathSharing
+from haven.learn.models import ModuleProgress, ModuleReflection
 from haven.safety.selectors import individual_path
 
 
@@ -95,15 +95,17 @@ def path_for(user, language: str) -> PathView:
 
 
 def partner_done(viewer, partner, language: str) -> list[Module] | None:
-    """The modules the partner finished, if they share their progress; else None.
+    """The modules the partner finished, as far as they share them; None if nothing is shared.
 
     Only "done" reaches the viewer: not when, not what was opened, nothing written.
+    The partner's sharing choice itself is never read: the policy decides on the
+    progress rows, whose visibility follows that choice.
     """
     if partner is None:
         return None
-    if not policy.visible(viewer, PathSharing).filter(author_id=partner.pk).exists():
+    rows = list(policy.visible(viewer, ModuleProgress).filter(author_id=partner.pk))
+    if not rows:
         return None
-    rows = policy.visible(viewer, ModuleProgress).filter(author_id=partner.pk)
     done = {row.slug for row in rows if row.is_done}
     return [module for module in content.path(language) if module.slug in done]
 

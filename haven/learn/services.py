@@ -16,13 +16,8 @@ from haven.core.policy import Action
 from haven.learn.models import ModuleProgress, ModuleReflection, PathSharing, ScriptDraft
 
 
-def _sharing_row(author) -> PathSharing | None:
-    return policy.visible(author, PathSharing, Action.CHANGE).filter(author_id=author.pk).first()
-
-
 def shares_progress(author) -> bool:
-    row = _sharing_row(author)
-    return row is not None and row.is_shared
+    return PathSharing.objects.filter(author_id=author.pk, shared=True).exists()
 
 
 def _visibility(author) -> str:
@@ -32,13 +27,8 @@ def _visibility(author) -> str:
 @transaction.atomic
 def set_progress_sharing(*, author, shared: bool) -> None:
     """Share (or stop sharing) which modules are done. The partner is not told."""
+    PathSharing.objects.update_or_create(author=author, defaults={"shared": shared})
     visibility = Visibility.SHARED if shared else Visibility.PRIVATE
-    row = _sharing_row(author)
-    if row is None:
-        PathSharing.objects.create(author=author, visibility=visibility)
-    elif row.visibility != visibility:
-        row.visibility = visibility
-        row.save(update_fields=["visibility", "updated_at"])
     policy.visible(author, ModuleProgress, Action.CHANGE).filter(author_id=author.pk).update(
         visibility=visibility, updated_at=timezone.now()
     )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 from pathlib import Path
 
@@ -34,7 +35,7 @@ def edit(path: Path, old: str, new: str) -> None:
 def test_fixture_modules_load_in_path_order():
     library = fixture_library()
     assert [m.slug for m in library.path("en")] == ["first-steps", "write-it-down", "together-time"]
-    assert [m.title for m in library.path("nl")][0] == "Eerste stappen"
+    assert library.path("nl")[0].title == "Eerste stappen"
     first = library.get("first-steps", "en")
     assert first.exercise.kind == "tool" and first.exercise.tool == "needs"
     assert first.links == ("checkin", "cycle")
@@ -90,19 +91,25 @@ def test_empty_body(tree):
     path = tree / "en" / "write-it-down.md"
     text = path.read_text()
     path.write_text(text[: text.rindex("+++") + 3] + "\n\n")
-    with pytest.raises(ContentError, match="write-it-down.md: the text after the front matter"):
+    with pytest.raises(
+        ContentError, match=re.escape("write-it-down.md: the text after the front matter")
+    ):
         load(tree)
 
 
 def test_unknown_guided_exercise(tree):
     edit(tree / "en" / "together-time.md", '"breathing-pause"', '"juggling"')
-    with pytest.raises(ContentError, match="guided 'juggling' is not a key of exercises.toml"):
+    with pytest.raises(
+        ContentError, match=re.escape("guided 'juggling' is not a key of exercises.toml")
+    ):
         load(tree)
 
 
 def test_module_missing_in_one_language(tree):
     (tree / "nl" / "write-it-down.md").unlink()
-    with pytest.raises(ContentError, match=r"nl: modules missing in this language: \['write-it-down'\]"):
+    with pytest.raises(
+        ContentError, match=r"nl: modules missing in this language: \['write-it-down'\]"
+    ):
         load(tree)
 
 
@@ -114,14 +121,16 @@ def test_module_only_in_the_second_language(tree):
 
 def test_languages_must_agree_on_the_path(tree):
     edit(tree / "nl" / "together-time.md", "solo = false", "solo = true")
-    with pytest.raises(ContentError, match="nl/together-time.md: `solo` differs"):
+    with pytest.raises(ContentError, match=re.escape("nl/together-time.md: `solo` differs")):
         load(tree)
 
 
 def test_two_modules_in_one_place(tree):
     for language in ("en", "nl"):
         edit(tree / language / "write-it-down.md", "order = 2", "order = 1")
-    with pytest.raises(ContentError, match="first-steps and write-it-down both have part 1, order 1"):
+    with pytest.raises(
+        ContentError, match="first-steps and write-it-down both have part 1, order 1"
+    ):
         load(tree)
 
 
