@@ -184,5 +184,6 @@ def test_individual_path_leaves_out_modules_for_two(cast, client_a):
     assert "Together time" not in page
     assert "First steps" in page
     assert 'data-testid="partner-progress"' not in page
+    assert "Share which modules I finished" not in page  # nothing offered towards the partner
     module = client_a.get(reverse("learn:module", kwargs={"slug": "together-time"}))
     assert 'data-testid="joint-note"' in module.content.decode()
