@@ -206,6 +206,74 @@ def make_monthly_measure(author, visibility: str, marker: str = ""):
     )
 
 
+# --- the learning path (haven.learn) ---
+
+
+def _unused_slug(model, author) -> str:
+    """A module slug this author has no row of `model` for yet (slugs are encrypted)."""
+    from haven.learn import content
+
+    used = {row.slug for row in model.objects.filter(author=author)}
+    slugs = [module.slug for module in content.path("en")]
+    return next((slug for slug in slugs if slug not in used), f"extra-{len(used)}")
+
+
+def make_module_progress(author, visibility: str, marker: str = ""):
+    """A finished module. Progress has no text: a marker stands in for the module key
+    (encrypted like it), so the canary and export tests can follow it."""
+    from django.utils import timezone
+
+    from haven.learn.models import ModuleProgress
+
+    return ModuleProgress.objects.create(
+        author=author,
+        slug=marker[-80:] if marker else _unused_slug(ModuleProgress, author),
+        done_at=timezone.now(),
+        visibility=visibility,
+    )
+
+
+def make_module_reflection(author, visibility: str, marker: str = ""):
+    from haven.learn.models import ModuleReflection
+
+    return ModuleReflection.objects.create(
+        author=author,
+        slug="problem-under-the-problem",
+        text=f"The fight about the dishes was about feeling alone. {marker}".strip(),
+        visibility=visibility,
+    )
+
+
+def make_script_draft(author, visibility: str, marker: str = ""):
+    """A saved script version; always private, whatever the caller asks."""
+    from haven.learn.models import ScriptDraft
+
+    return ScriptDraft.objects.create(
+        author=author,
+        script_key="bring-up-hurt",
+        text=f"When you left the room, I felt alone. {marker}".strip(),
+    )
+
+
+def _first_reflection_module() -> str:
+    from haven.learn import content
+
+    modules = content.path("en")
+    return next((m.slug for m in modules if m.exercise.kind == "reflection"), modules[0].slug)
+
+
+# URL name -> URL arguments, for views that take something other than a pk
+# (a module, exercise or script key from the content files).
+URL_KWARGS: dict[str, Callable[[], dict]] = {
+    "learn:module": lambda: {"slug": "problem-under-the-problem"},
+    "learn:done": lambda: {"slug": "problem-under-the-problem"},
+    "learn:reflection": lambda: {"slug": _first_reflection_module()},
+    "learn:exercise": lambda: {"key": "breathing-pause"},
+    "learn:script": lambda: {"key": "bring-up-hurt"},
+    "learn:script_print": lambda: {"key": "bring-up-hurt"},
+}
+
+
 # Content label -> factory(author, visibility, marker). The harness fails when a
 # content model in the policy table has no factory here.
 CONTENT_FACTORIES: dict[str, Callable] = {
@@ -223,4 +291,8 @@ CONTENT_FACTORIES: dict[str, Callable] = {
     "checkins.CheckIn": make_checkin,
     "checkins.CheckInDetails": make_checkin_details,
     "checkins.MonthlyMeasure": make_monthly_measure,
+    # --- the learning path (haven.learn) ---
+    "learn.ModuleProgress": make_module_progress,
+    "learn.ModuleReflection": make_module_reflection,
+    "learn.ScriptDraft": make_script_draft,
 }

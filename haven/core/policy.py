@@ -79,6 +79,14 @@ CONTENT_POLICY: dict[str, dict[tuple[Actor, str], frozenset[Action]]] = {
     # alone (the models refuse any visibility but private).
     "checkins.CheckInDetails": {(Actor.AUTHOR, PRIVATE): ALL - {Action.SHARE, Action.ANSWER}},
     "checkins.MonthlyMeasure": {(Actor.AUTHOR, PRIVATE): ALL - {Action.SHARE, Action.ANSWER}},
+    # --- the learning path (haven.learn) ---
+    # Progress rows carry the visibility of the author's PathSharing choice (a
+    # preference, not content): shared, the partner may see which modules are
+    # done (the pages show nothing more).
+    "learn.ModuleProgress": PERSONAL,
+    "learn.ModuleReflection": PERSONAL,
+    # A script draft is a rehearsal: its author's alone (the model refuses sharing).
+    "learn.ScriptDraft": {(Actor.AUTHOR, PRIVATE): ALL - {Action.SHARE, Action.ANSWER}},
 }
 
 
@@ -332,5 +340,27 @@ VIEW_POLICY: dict[str, ViewRule] = {
     "checkins:reminders": ViewRule(Access.LOGIN, methods=BOTH, notes="own reminder setting"),
     "checkins:reminders_stop": ViewRule(
         Access.PUBLIC, methods=BOTH, notes="signed token from the e-mail; only turns reminders off"
+    ),
+    # --- the learning path (haven.learn) ---
+    "learn:path": ViewRule(
+        Access.LOGIN, notes="own progress; the partner's done modules only if they share"
+    ),
+    "learn:module": ViewRule(Access.LOGIN, notes="content from files; notes own progress"),
+    "learn:done": ViewRule(Access.LOGIN, methods=POST, notes="own progress only"),
+    "learn:sharing": ViewRule(Access.LOGIN, methods=POST, notes="own sharing choice"),
+    "learn:reflection": ViewRule(
+        Access.LOGIN, methods=BOTH, notes="creates a private reflection; own and shared listed"
+    ),
+    "learn:reflection_detail": _obj("learn.ModuleReflection", Action.VIEW),
+    "learn:reflection_share": _obj("learn.ModuleReflection", Action.SHARE, POST),
+    "learn:reflection_delete": _obj("learn.ModuleReflection", Action.DELETE, BOTH),
+    "learn:exercises": ViewRule(Access.LOGIN, notes="exercises from data; nothing stored"),
+    "learn:exercise": ViewRule(Access.LOGIN, notes="one step at a time; nothing stored"),
+    "learn:scripts": ViewRule(Access.LOGIN, notes="scripts from data; own drafts"),
+    "learn:script": ViewRule(
+        Access.LOGIN, methods=BOTH, notes="filled from own needs and cycle; own private draft"
+    ),
+    "learn:script_print": ViewRule(
+        Access.LOGIN, methods=BOTH, notes="the posted text or the own draft; nothing stored"
     ),
 }

@@ -30,14 +30,14 @@ from haven.couples import services as couples
 from haven.journal import services as journal
 from tests.browser.conftest import DESKTOP
 from tests.conftest import PASSWORD, link, make_user
-from tests.factories import CONTENT_FACTORIES
+from tests.factories import CONTENT_FACTORIES, URL_KWARGS
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 CANARY = "canary-crawl-5e1d"
 # A bound keeps the run short (about 0.2 s a page); Haven has about 80 pages
 # now. Reaching it fails the test rather than leaving pages out unnoticed.
-MAX_PAGES = 150
+MAX_PAGES = 300
 # Pages the crawler must not open even though they answer GET: none of them
 # shows content, and opening them changes the session.
 NOT_VISITED = {"/accounts/logout/", "/exit/"}
@@ -107,6 +107,8 @@ def _view_policy_urls(items: list[Any]) -> list[str]:
         elif name == "couples:join":
             inviter = make_user("inviter@example.org", "Ivo")
             targets = [{"token": couples.create_invitation(inviter=inviter).token}]
+        elif name in URL_KWARGS:
+            targets = [URL_KWARGS[name]()]
         else:
             targets = [{}]
         for kwargs in targets:

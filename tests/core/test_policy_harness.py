@@ -23,7 +23,7 @@ from haven.core.policy import (
 )
 from haven.couples import services as couples
 from tests.conftest import make_user
-from tests.factories import CONTENT_FACTORIES
+from tests.factories import CONTENT_FACTORIES, URL_KWARGS
 
 
 def _haven_url_names() -> set[str]:
@@ -90,6 +90,8 @@ def _url_kwargs(name: str, cast, obj=None) -> dict:
     if name == "couples:join":
         inviter = make_user("inviter@example.org", "Ivo")
         return {"token": couples.create_invitation(inviter=inviter).token}
+    if name in URL_KWARGS:
+        return URL_KWARGS[name]()
     return {}
 
 

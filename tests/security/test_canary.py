@@ -19,7 +19,7 @@ from haven.core.policy import VIEW_POLICY, Access
 from haven.journal import services as journal
 from haven.safety import services as safety
 from tests.conftest import PASSWORD
-from tests.factories import CONTENT_FACTORIES
+from tests.factories import CONTENT_FACTORIES, URL_KWARGS
 
 CANARY = "canary-a-private-6f0c"
 
@@ -37,7 +37,7 @@ def _reachable(client: Client, objects: list) -> dict[str, str]:
         if "GET" not in rule.methods or name in {"quick_exit", "couples:join"}:
             continue
         targets = (
-            [{}]
+            [URL_KWARGS[name]() if name in URL_KWARGS else {}]
             if rule.access != Access.OBJECT
             else [{"pk": obj.pk} for obj in objects if obj._meta.label == rule.model]
         )

@@ -45,7 +45,7 @@ from haven.core.models import Visibility
 from haven.core.policy import CONTENT_POLICY, VIEW_POLICY, Access, Actor
 from haven.couples import services as couples
 from tests.conftest import PASSWORD, make_user
-from tests.factories import CONTENT_FACTORIES
+from tests.factories import CONTENT_FACTORIES, URL_KWARGS
 
 # Small on purpose: about 90 targets on a 2-core machine, well under a minute.
 EXAMPLES_PER_TARGET = 5
@@ -411,6 +411,8 @@ class UrlFor:
             user.refresh_from_db()  # the token changes with the password
             key = default_token_generator.make_token(user)
             return reverse(name, kwargs={"uidb36": user_pk_to_url_str(user), "key": key})
+        if name in URL_KWARGS:
+            return reverse(name, kwargs=URL_KWARGS[name]())
         try:
             return reverse(name)
         except NoReverseMatch:
@@ -428,6 +430,8 @@ class UrlFor:
                 if self.rule is None or rule.model != self.rule.model or self.obj is None:
                     continue
                 pages.append(reverse(other, kwargs={"pk": self.obj.pk}))
+            elif other in URL_KWARGS:
+                pages.append(reverse(other, kwargs=URL_KWARGS[other]()))
             else:
                 with contextlib.suppress(NoReverseMatch):  # e.g. a token in the URL
                     pages.append(reverse(other))

@@ -1,0 +1,117 @@
+"""Read-only questions about the learning path, always answered through haven.core.policy."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from haven.core import policy
+from haven.learn import content
+from haven.learn.content import Module
+from haven.learn.models import ModuleProgress, ModuleReflection
+from haven.safety.selectors import individual_path
+
+
+@dataclass(frozen=True)
+class Step:
+    module: Module
+    state: str  # "done", "started", "next" or "todo"
+
+
+@dataclass
+class Part:
+    number: int
+    steps: list[Step] = field(default_factory=list)
+
+
+@dataclass
+class PathView:
+    parts: list[Part]
+    done: int
+    total: int
+    continue_with: Module | None  # None when every module is done
+    individual: bool
+    begun: bool  # opened at least one module
+
+
+def own_progress(user) -> dict[str, ModuleProgress]:
+    """The user's own progress rows by module slug (a done row wins over an open one)."""
+    found: dict[str, ModuleProgress] = {}
+    for row in policy.visible(user, ModuleProgress).filter(author_id=user.pk):
+        if row.slug not in found or (row.is_done and not found[row.slug].is_done):
+            found[row.slug] = row
+    return found
+
+
+def modules_for(user, language: str) -> list[Module]:
+    """The path this person walks: on the individual path only modules meant for one."""
+    modules = content.path(language)
+    if individual_path(user):
+        return [module for module in modules if module.solo]
+    return modules
+
+
+def continue_with(user, language: str, progress: dict[str, ModuleProgress] | None = None):
+    """Where to pick up: the module opened last and not finished, else the first not done."""
+    modules = modules_for(user, language)
+    progress = own_progress(user) if progress is None else progress
+    open_rows = [
+        row
+        for row in progress.values()
+        if not row.is_done and any(m.slug == row.slug for m in modules)
+    ]
+    if open_rows:
+        latest = max(open_rows, key=lambda row: (row.started_at, row.pk))
+        return next(m for m in modules if m.slug == latest.slug)
+    done = {slug for slug, row in progress.items() if row.is_done}
+    return next((m for m in modules if m.slug not in done), None)
+
+
+def path_for(user, language: str) -> PathView:
+    modules = modules_for(user, language)
+    progress = own_progress(user)
+    upcoming = continue_with(user, language, progress)
+    parts: dict[int, Part] = {}
+    done = 0
+    for module in modules:
+        row = progress.get(module.slug)
+        if row is not None and row.is_done:
+            state = "done"
+            done += 1
+        elif upcoming is not None and module.slug == upcoming.slug:
+            state = "next"
+        elif row is not None:
+            state = "started"
+        else:
+            state = "todo"
+        parts.setdefault(module.part, Part(module.part)).steps.append(Step(module, state))
+    return PathView(
+        parts=[parts[number] for number in sorted(parts)],
+        done=done,
+        total=len(modules),
+        continue_with=upcoming,
+        individual=individual_path(user),
+        begun=bool(progress),
+    )
+
+
+def partner_done(viewer, partner, language: str) -> list[Module] | None:
+    """The modules the partner finished, as far as they share them; None if nothing is shared.
+
+    Only "done" reaches the viewer: not when, not what was opened, nothing written.
+    The partner's sharing choice itself is never read: the policy decides on the
+    progress rows, whose visibility follows that choice.
+    """
+    if partner is None:
+        return None
+    rows = list(policy.visible(viewer, ModuleProgress).filter(author_id=partner.pk))
+    if not rows:
+        return None
+    done = {row.slug for row in rows if row.is_done}
+    return [module for module in content.path(language) if module.slug in done]
+
+
+def reflections_for(viewer, slug: str) -> tuple[list[ModuleReflection], list[ModuleReflection]]:
+    """(the viewer's own reflections on a module, the ones their partner shared)."""
+    rows = [row for row in policy.visible(viewer, ModuleReflection) if row.slug == slug]
+    mine = [row for row in rows if row.author_id == viewer.pk]
+    return mine, [row for row in rows if row.author_id != viewer.pk]
