@@ -72,6 +72,7 @@ INSTALLED_APPS = [
     "haven.coach",
     "haven.practise",
     "haven.safety",
+    "haven.cycle",
     "csp",
 ]
 

@@ -12,5 +12,6 @@ urlpatterns = [
     path("needs/", include("haven.needs.urls")),
     path("reflect/", include("haven.reflection.urls")),
     path("checkin/", include("haven.checkins.urls")),
+    path("cycle/", include("haven.cycle.urls")),
     path("admin/", admin.site.urls),
 ]

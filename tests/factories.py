@@ -206,6 +206,40 @@ def make_monthly_measure(author, visibility: str, marker: str = ""):
     )
 
 
+# --- the negative cycle (haven.cycle) ---
+
+
+def make_cycle_side(author, visibility: str, marker: str = ""):
+    """A side of the cycle with words ticked and text typed (and a past-partners reflection)."""
+    from haven.cycle.models import CycleSide
+
+    return CycleSide.objects.create(
+        author=author,
+        trigger=f"You look at your phone while I talk. {marker}".strip(),
+        story="I don't matter right now.",
+        surface_emotions=["irritated"],
+        body_signals=["tight_chest"],
+        moves=["criticise", "chase"],
+        underneath=["lonely"],
+        longing=f"I'm here, I'm listening. {marker}".strip(),
+        past_lesson=f"Say it sooner. {marker}".strip(),
+        visibility=visibility,
+    )
+
+
+def make_cycle_name(author, visibility: str, marker: str = ""):
+    """The name of the cycle of the author's current couple."""
+    from haven.core.policy import couple_id
+    from haven.cycle.models import CycleName
+
+    return CycleName.objects.create(
+        author=author,
+        couple_id=couple_id(author),
+        name=f"The storm {marker}".strip(),
+        visibility=visibility,
+    )
+
+
 # Content label -> factory(author, visibility, marker). The harness fails when a
 # content model in the policy table has no factory here.
 CONTENT_FACTORIES: dict[str, Callable] = {
@@ -223,4 +257,7 @@ CONTENT_FACTORIES: dict[str, Callable] = {
     "checkins.CheckIn": make_checkin,
     "checkins.CheckInDetails": make_checkin_details,
     "checkins.MonthlyMeasure": make_monthly_measure,
+    # --- the negative cycle (haven.cycle) ---
+    "cycle.CycleSide": make_cycle_side,
+    "cycle.CycleName": make_cycle_name,
 }

@@ -79,6 +79,18 @@ CONTENT_POLICY: dict[str, dict[tuple[Actor, str], frozenset[Action]]] = {
     # alone (the models refuse any visibility but private).
     "checkins.CheckInDetails": {(Actor.AUTHOR, PRIVATE): ALL - {Action.SHARE, Action.ANSWER}},
     "checkins.MonthlyMeasure": {(Actor.AUTHOR, PRIVATE): ALL - {Action.SHARE, Action.ANSWER}},
+    # --- the negative cycle (haven.cycle) ---
+    # My side of the cycle: private until the author shares it. The couple's
+    # cycle is composed from two shared sides and stored nowhere.
+    "cycle.CycleSide": PERSONAL,
+    # The couple's name for their cycle: either partner may set or change it
+    # (it is stored shared; a private one only exists if made outside the
+    # service), and only while the couple lasts (COUPLE_SCOPE).
+    "cycle.CycleName": {
+        (Actor.AUTHOR, PRIVATE): ALL - {Action.ANSWER},
+        (Actor.AUTHOR, SHARED): ALL - {Action.ANSWER},
+        (Actor.PARTNER, SHARED): frozenset({Action.VIEW, Action.CHANGE}),
+    },
 }
 
 
@@ -93,7 +105,9 @@ PARTNER_SCOPE: dict[str, str] = {
 # these labels, the author's included, applies only while the item's couple is
 # the viewer's current couple: after unlinking neither of the two reaches it.
 # Label -> lookup path of the couple's id.
-COUPLE_SCOPE: dict[str, str] = {}
+COUPLE_SCOPE: dict[str, str] = {
+    "cycle.CycleName": "couple_id",
+}
 
 
 def _lookup(obj: Any, path: str) -> Any:
@@ -333,4 +347,17 @@ VIEW_POLICY: dict[str, ViewRule] = {
     "checkins:reminders_stop": ViewRule(
         Access.PUBLIC, methods=BOTH, notes="signed token from the e-mail; only turns reminders off"
     ),
+    # --- the negative cycle (haven.cycle) ---
+    "cycle:index": ViewRule(Access.LOGIN, notes="own side; whether the partner shared theirs"),
+    "cycle:edit": ViewRule(Access.LOGIN, methods=BOTH, notes="own side; creates it private"),
+    "cycle:side": _obj("cycle.CycleSide", Action.VIEW),
+    "cycle:share": _obj("cycle.CycleSide", Action.SHARE, POST),
+    "cycle:delete": _obj("cycle.CycleSide", Action.DELETE, BOTH),
+    "cycle:our": ViewRule(
+        Access.LOGIN, notes="both sides through policy.visible(), only when both are shared"
+    ),
+    "cycle:name": ViewRule(
+        Access.LOGIN, methods=POST, notes="the current couple's name; only when both shared"
+    ),
+    "cycle:solo": ViewRule(Access.LOGIN, methods=BOTH, notes="own reflection on past partners"),
 }
