@@ -240,6 +240,77 @@ def make_cycle_name(author, visibility: str, marker: str = ""):
     )
 
 
+# --- rocky moments, the pause and repair (haven.moments) ---
+
+
+def make_moment(author, visibility: str, marker: str = ""):
+    import datetime
+
+    from django.utils import timezone
+
+    from haven.moments.models import Moment
+
+    return Moment.objects.create(
+        author=author,
+        happened_at=timezone.now() - datetime.timedelta(days=1),
+        topic="chores",
+        what_happened=f"A remark about the dishes turned into a fight. {marker}".strip(),
+        my_moves=["criticise"],
+        partner_moves=[],
+        ending="silence",
+        intensity=6,
+        sensations=["tight_chest"],
+        emotions=["lonely"],
+        visibility=visibility,
+    )
+
+
+def make_moment_link(author, visibility: str, marker: str = ""):
+    """A proposal by `author` to link their shared moment with one their current
+    partner shares. Always shared, whatever the caller asks (the model insists)."""
+    from haven.core import policy
+    from haven.couples.selectors import current_partner
+    from haven.moments.models import MomentLink
+
+    partner = current_partner(author)
+    mine = make_moment(author, "shared", marker)
+    theirs = make_moment(partner, "shared", "")
+    return MomentLink.objects.create(
+        author=author, couple_id=policy.couple_id(author), moment=mine, other=theirs
+    )
+
+
+def make_repair(author, visibility: str, marker: str = ""):
+    from haven.moments.models import Repair
+
+    moment = make_moment(author, "private", marker)
+    return Repair.objects.create(
+        author=author,
+        moment=moment,
+        mode="together",
+        felt=f"Alone with it. {marker}".strip(),
+        needed="To know you were on my side.",
+        visibility=visibility,
+    )
+
+
+def make_pause(author, visibility: str, marker: str = ""):
+    """A running pause; always private, whatever the caller asks."""
+    import datetime
+
+    from django.utils import timezone
+
+    from haven.moments.models import Pause
+
+    now = timezone.now()
+    return Pause.objects.create(
+        author=author,
+        started_at=now,
+        return_at=now + datetime.timedelta(minutes=30),
+        message=f"I want to come back to this at 21:00. {marker}".strip(),
+    )
+
+
 # Content label -> factory(author, visibility, marker). The harness fails when a
 # content model in the policy table has no factory here.
 CONTENT_FACTORIES: dict[str, Callable] = {
@@ -260,4 +331,9 @@ CONTENT_FACTORIES: dict[str, Callable] = {
     # --- the negative cycle (haven.cycle) ---
     "cycle.CycleSide": make_cycle_side,
     "cycle.CycleName": make_cycle_name,
+    # --- rocky moments, the pause and repair (haven.moments) ---
+    "moments.Moment": make_moment,
+    "moments.MomentLink": make_moment_link,
+    "moments.Repair": make_repair,
+    "moments.Pause": make_pause,
 }

@@ -91,6 +91,24 @@ CONTENT_POLICY: dict[str, dict[tuple[Actor, str], frozenset[Action]]] = {
         (Actor.AUTHOR, SHARED): ALL - {Action.ANSWER},
         (Actor.PARTNER, SHARED): frozenset({Action.VIEW, Action.CHANGE}),
     },
+    # --- rocky moments, the pause and repair (haven.moments) ---
+    # One's own view of a moment: the partner reads it only while it is shared,
+    # also when it is linked with their own view.
+    "moments.Moment": PERSONAL,
+    # A proposal to link two shared views is sent on purpose, so it is always
+    # shared (the model refuses private). The proposer may withdraw it; the
+    # other person may accept, decline or later undo it (ANSWER). Only the
+    # owner of the other view answers (PARTNER_SCOPE), and only within the
+    # couple it was made in (COUPLE_SCOPE): after unlinking, nobody reaches it.
+    "moments.MomentLink": {
+        (Actor.AUTHOR, SHARED): frozenset({Action.VIEW, Action.DELETE}),
+        (Actor.PARTNER, SHARED): frozenset({Action.VIEW, Action.ANSWER}),
+    },
+    # One's side of a repair: private until the author shares it.
+    "moments.Repair": PERSONAL,
+    # A pause and its return message: the author's alone, never shared (the
+    # model refuses any visibility but private).
+    "moments.Pause": {(Actor.AUTHOR, PRIVATE): ALL - {Action.SHARE, Action.ANSWER}},
 }
 
 
@@ -99,6 +117,7 @@ CONTENT_POLICY: dict[str, dict[tuple[Actor, str], frozenset[Action]]] = {
 # reaches whoever its author is linked with later. Label -> lookup path.
 PARTNER_SCOPE: dict[str, str] = {
     "needs.Acknowledgement": "need__author_id",
+    "moments.MomentLink": "other__author_id",
 }
 
 # Joint items that belong to a couple rather than to one person. Every rule for
@@ -107,6 +126,7 @@ PARTNER_SCOPE: dict[str, str] = {
 # Label -> lookup path of the couple's id.
 COUPLE_SCOPE: dict[str, str] = {
     "cycle.CycleName": "couple_id",
+    "moments.MomentLink": "couple_id",
 }
 
 
@@ -360,4 +380,21 @@ VIEW_POLICY: dict[str, ViewRule] = {
         Access.LOGIN, methods=POST, notes="the current couple's name; only when both shared"
     ),
     "cycle:solo": ViewRule(Access.LOGIN, methods=BOTH, notes="own reflection on past partners"),
+    # --- rocky moments, the pause and repair (haven.moments) ---
+    "moments:index": ViewRule(Access.LOGIN, notes="own moments; the partner's shared ones"),
+    "moments:new": ViewRule(Access.LOGIN, methods=BOTH, notes="creates a private moment"),
+    "moments:detail": _obj("moments.Moment", Action.VIEW),
+    "moments:edit": _obj("moments.Moment", Action.CHANGE, BOTH),
+    "moments:share": _obj("moments.Moment", Action.SHARE, POST),
+    "moments:delete": _obj("moments.Moment", Action.DELETE, BOTH),
+    "moments:link": _obj("moments.Moment", Action.SHARE, BOTH),
+    "moments:link_answer": _obj("moments.MomentLink", Action.ANSWER, POST),
+    "moments:link_undo": _obj("moments.MomentLink", Action.DELETE, POST),
+    "moments:repair_start": _obj("moments.Moment", Action.CHANGE, BOTH),
+    "moments:repair_detail": _obj("moments.Repair", Action.VIEW),
+    "moments:repair_step": _obj("moments.Repair", Action.CHANGE, BOTH),
+    "moments:repair_share": _obj("moments.Repair", Action.SHARE, POST),
+    "moments:pause": ViewRule(Access.LOGIN, methods=BOTH, notes="creates a private pause"),
+    "moments:pause_detail": _obj("moments.Pause", Action.VIEW),
+    "moments:pause_done": _obj("moments.Pause", Action.CHANGE, POST),
 }
