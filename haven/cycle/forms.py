@@ -133,7 +133,11 @@ class PastForm(forms.Form):
 
 
 class NameForm(forms.Form):
-    name = forms.CharField(label=_("Name of your cycle"), max_length=services.NAME_MAX)
+    name = forms.CharField(
+        label=_("Name of your cycle"),
+        max_length=services.NAME_MAX,
+        error_messages={"required": _("Give your cycle a short name.")},
+    )
 
     def clean_name(self) -> str:
         try:
