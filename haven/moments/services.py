@@ -198,7 +198,7 @@ def time_text(moment: dt.datetime, now: dt.datetime | None = None) -> str:
     """ "14:35" today, "09:00, 4 March" on another day, in the active language."""
     local = timezone.localtime(moment)
     today = timezone.localtime(now or timezone.now()).date()
-    clock = formats.time_format(local, "TIME_FORMAT")
+    clock = formats.time_format(local, "H:i")
     if local.date() == today:
         return clock
     return f"{clock}, {formats.date_format(local, 'MONTH_DAY_FORMAT')}"
