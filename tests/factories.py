@@ -266,17 +266,29 @@ def make_moment(author, visibility: str, marker: str = ""):
 
 
 def make_moment_link(author, visibility: str, marker: str = ""):
-    """A proposal by `author` to link their shared moment with one their current
-    partner shares. Always shared, whatever the caller asks (the model insists)."""
+    """A link by `author` from their own new moment (with `visibility`) to a moment of
+    their current partner. A moment the partner already has and that is not linked
+    yet is reused, so that making A's link does not change what B's own pages show
+    (the canary test compares them); a private link was never sent."""
+    from django.db.models import Q
+
     from haven.core import policy
     from haven.couples.selectors import current_partner
-    from haven.moments.models import MomentLink
+    from haven.moments.models import Moment, MomentLink
 
     partner = current_partner(author)
-    mine = make_moment(author, "shared", marker)
-    theirs = make_moment(partner, "shared", "")
+    mine = make_moment(author, visibility, marker)
+    linked = MomentLink.objects.filter(Q(moment__author=partner) | Q(other__author=partner))
+    taken = {pk for pair in linked.values_list("moment_id", "other_id") for pk in pair}
+    theirs = Moment.objects.filter(author=partner).exclude(pk__in=taken).first()
+    if theirs is None:
+        theirs = make_moment(partner, "shared", "")
     return MomentLink.objects.create(
-        author=author, couple_id=policy.couple_id(author), moment=mine, other=theirs
+        author=author,
+        couple_id=policy.couple_id(author),
+        moment=mine,
+        other=theirs,
+        visibility=visibility,
     )
 
 

@@ -95,12 +95,14 @@ CONTENT_POLICY: dict[str, dict[tuple[Actor, str], frozenset[Action]]] = {
     # One's own view of a moment: the partner reads it only while it is shared,
     # also when it is linked with their own view.
     "moments.Moment": PERSONAL,
-    # A proposal to link two shared views is sent on purpose, so it is always
-    # shared (the model refuses private). The proposer may withdraw it; the
-    # other person may accept, decline or later undo it (ANSWER). Only the
-    # owner of the other view answers (PARTNER_SCOPE), and only within the
-    # couple it was made in (COUPLE_SCOPE): after unlinking, nobody reaches it.
+    # A proposal to link two shared views: asking is sharing, so proposing
+    # creates it shared (a private one was never sent). The proposer may
+    # withdraw it; the other person may accept, decline or later undo it
+    # (ANSWER). Only the owner of the other view answers (PARTNER_SCOPE), and
+    # only within the couple it was made in (COUPLE_SCOPE): after unlinking,
+    # nobody reaches it.
     "moments.MomentLink": {
+        (Actor.AUTHOR, PRIVATE): frozenset({Action.VIEW, Action.DELETE}),
         (Actor.AUTHOR, SHARED): frozenset({Action.VIEW, Action.DELETE}),
         (Actor.PARTNER, SHARED): frozenset({Action.VIEW, Action.ANSWER}),
     },

@@ -54,7 +54,8 @@ class MomentLink(ContentItem):
     """Two views of the same moment, joined once both partners agree.
 
     The author proposes: their own (shared) moment and the partner's shared
-    moment. It is sent on purpose, so it is shared from the start; it becomes
+    moment. Asking is sharing: services.propose_link creates it shared (a
+    private link is one never sent, seen by its author alone). It becomes
     active only when the partner accepts. Either can undo it. The policy
     scopes it to the couple it was made in (COUPLE_SCOPE) and the partner rule
     to the owner of the other moment (PARTNER_SCOPE). Linking never opens a
@@ -82,11 +83,6 @@ class MomentLink(ContentItem):
 
     def __str__(self) -> str:
         return str(_("Link between two views"))
-
-    def save(self, *args, **kwargs) -> None:
-        # A proposal is sent on purpose: it is never a private draft.
-        self.visibility = Visibility.SHARED
-        super().save(*args, **kwargs)
 
     @property
     def is_active(self) -> bool:

@@ -121,8 +121,13 @@ def propose_link(*, author, moment: Moment, other: Moment) -> MomentLink:
         raise LinkRefused("one of the views is already linked")
     try:
         with transaction.atomic():
+            # Asking is sharing: the proposal reaches the partner at once.
             return MomentLink.objects.create(
-                author=author, couple_id=couple, moment=moment, other=other
+                author=author,
+                couple_id=couple,
+                moment=moment,
+                other=other,
+                visibility=Visibility.SHARED,
             )
     except IntegrityError:
         raise LinkRefused("one of the views is already linked") from None
