@@ -137,3 +137,18 @@ def test_the_moment_page_shows_what_is_underneath_from_the_cycle_map(client_a, p
     page = client_a.get(reverse("moments:detail", args=[moment.pk])).content.decode()
     assert 'data-testid="underneath"' in page
     assert reverse("cycle:index") in page  # nothing mapped yet: an invitation to map it
+
+
+def test_the_pages_speak_dutch_with_the_dutch_words_from_the_data(client, partner_a):
+    from tests.conftest import make_user
+
+    nina = make_user("nina@example.org", "Nina", language="nl")
+    client.force_login(nina)
+    moment = log(nina, topic="money", ending="silence", my_moves=["criticise"])
+    page = client.get(reverse("moments:detail", args=[moment.pk])).content.decode()
+    assert "Geld" in page and "Het werd stil" in page and "Kritiek geven" in page
+    page = client.get(reverse("moments:pause")).content.decode()
+    assert "Adem in door je neus" in page and "Ik wil hier om" in page
+    assert "Zet allebei je voeten op de grond" in page
+    page = client.get(reverse("moments:new")).content.decode()
+    assert "Schoonfamilie en familie" in page
