@@ -73,6 +73,8 @@ INSTALLED_APPS = [
     "haven.practise",
     "haven.safety",
     "haven.learn",
+    "haven.cycle",
+    "haven.moments",
     "csp",
 ]
 
@@ -113,6 +115,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "haven.core.context_processors.haven",
+                "haven.moments.context_processors.pause_reminder",
             ],
         },
     },

@@ -13,5 +13,7 @@ urlpatterns = [
     path("reflect/", include("haven.reflection.urls")),
     path("checkin/", include("haven.checkins.urls")),
     path("learn/", include("haven.learn.urls")),
+    path("cycle/", include("haven.cycle.urls")),
+    path("moments/", include("haven.moments.urls")),
     path("admin/", admin.site.urls),
 ]

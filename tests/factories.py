@@ -274,6 +274,123 @@ URL_KWARGS: dict[str, Callable[[], dict]] = {
 }
 
 
+# --- the negative cycle (haven.cycle) ---
+
+
+def make_cycle_side(author, visibility: str, marker: str = ""):
+    """A side of the cycle with words ticked and text typed (and a past-partners reflection)."""
+    from haven.cycle.models import CycleSide
+
+    return CycleSide.objects.create(
+        author=author,
+        trigger=f"You look at your phone while I talk. {marker}".strip(),
+        story="I don't matter right now.",
+        surface_emotions=["irritated"],
+        body_signals=["tight_chest"],
+        moves=["criticise", "chase"],
+        underneath=["lonely"],
+        longing=f"I'm here, I'm listening. {marker}".strip(),
+        past_lesson=f"Say it sooner. {marker}".strip(),
+        visibility=visibility,
+    )
+
+
+def make_cycle_name(author, visibility: str, marker: str = ""):
+    """The name of the cycle of the author's current couple."""
+    from haven.core.policy import couple_id
+    from haven.cycle.models import CycleName
+
+    return CycleName.objects.create(
+        author=author,
+        couple_id=couple_id(author),
+        name=f"The storm {marker}".strip(),
+        visibility=visibility,
+    )
+
+
+# --- rocky moments, the pause and repair (haven.moments) ---
+
+
+def make_moment(author, visibility: str, marker: str = ""):
+    import datetime
+
+    from django.utils import timezone
+
+    from haven.moments.models import Moment
+
+    return Moment.objects.create(
+        author=author,
+        happened_at=timezone.now() - datetime.timedelta(days=1),
+        topic="chores",
+        what_happened=f"A remark about the dishes turned into a fight. {marker}".strip(),
+        my_moves=["criticise"],
+        partner_moves=[],
+        ending="silence",
+        intensity=6,
+        sensations=["tight_chest"],
+        emotions=["lonely"],
+        visibility=visibility,
+    )
+
+
+def make_moment_link(author, visibility: str, marker: str = ""):
+    """A link by `author` from their own new moment (with `visibility`) to a moment of
+    their current partner. A moment the partner already has and that is not linked
+    yet is reused, so that making A's link does not change what B's own pages show
+    (the canary test compares them); a private link was never sent."""
+    from django.db.models import Q
+
+    from haven.core import policy
+    from haven.couples.selectors import current_partner
+    from haven.moments.models import Moment, MomentLink
+
+    partner = current_partner(author)
+    mine = make_moment(author, visibility, marker)
+    linked = MomentLink.objects.filter(Q(moment__author=partner) | Q(other__author=partner))
+    taken = {pk for pair in linked.values_list("moment_id", "other_id") for pk in pair}
+    theirs = Moment.objects.filter(author=partner).exclude(pk__in=taken).first()
+    if theirs is None:
+        theirs = make_moment(partner, "shared", "")
+    return MomentLink.objects.create(
+        author=author,
+        couple_id=policy.couple_id(author),
+        moment=mine,
+        other=theirs,
+        visibility=visibility,
+    )
+
+
+def make_repair(author, visibility: str, marker: str = ""):
+    from haven.moments.models import Repair
+
+    moment = make_moment(author, "private", marker)
+    return Repair.objects.create(
+        author=author,
+        moment=moment,
+        mode="together",
+        felt=f"Alone with it. {marker}".strip(),
+        needed="To know you were on my side.",
+        visibility=visibility,
+    )
+
+
+def make_pause(author, visibility: str, marker: str = ""):
+    """A running pause; always private, whatever the caller asks."""
+    import datetime
+
+    from django.utils import timezone
+
+    from haven.moments.models import Pause
+
+    now = timezone.now()
+    return Pause.objects.create(
+        author=author,
+        started_at=now,
+        return_at=now + datetime.timedelta(minutes=30),
+        message=f"I want to come back to this at 21:00. {marker}".strip(),
+    )
+
+
 # Content label -> factory(author, visibility, marker). The harness fails when a
 # content model in the policy table has no factory here.
 CONTENT_FACTORIES: dict[str, Callable] = {
@@ -295,4 +412,12 @@ CONTENT_FACTORIES: dict[str, Callable] = {
     "learn.ModuleProgress": make_module_progress,
     "learn.ModuleReflection": make_module_reflection,
     "learn.ScriptDraft": make_script_draft,
+    # --- the negative cycle (haven.cycle) ---
+    "cycle.CycleSide": make_cycle_side,
+    "cycle.CycleName": make_cycle_name,
+    # --- rocky moments, the pause and repair (haven.moments) ---
+    "moments.Moment": make_moment,
+    "moments.MomentLink": make_moment_link,
+    "moments.Repair": make_repair,
+    "moments.Pause": make_pause,
 }

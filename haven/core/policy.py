@@ -87,6 +87,38 @@ CONTENT_POLICY: dict[str, dict[tuple[Actor, str], frozenset[Action]]] = {
     "learn.ModuleReflection": PERSONAL,
     # A script draft is a rehearsal: its author's alone (the model refuses sharing).
     "learn.ScriptDraft": {(Actor.AUTHOR, PRIVATE): ALL - {Action.SHARE, Action.ANSWER}},
+    # --- the negative cycle (haven.cycle) ---
+    # My side of the cycle: private until the author shares it. The couple's
+    # cycle is composed from two shared sides and stored nowhere.
+    "cycle.CycleSide": PERSONAL,
+    # The couple's name for their cycle: either partner may set or change it
+    # (it is stored shared; a private one only exists if made outside the
+    # service), and only while the couple lasts (COUPLE_SCOPE).
+    "cycle.CycleName": {
+        (Actor.AUTHOR, PRIVATE): ALL - {Action.ANSWER},
+        (Actor.AUTHOR, SHARED): ALL - {Action.ANSWER},
+        (Actor.PARTNER, SHARED): frozenset({Action.VIEW, Action.CHANGE}),
+    },
+    # --- rocky moments, the pause and repair (haven.moments) ---
+    # One's own view of a moment: the partner reads it only while it is shared,
+    # also when it is linked with their own view.
+    "moments.Moment": PERSONAL,
+    # A proposal to link two shared views: asking is sharing, so proposing
+    # creates it shared (a private one was never sent). The proposer may
+    # withdraw it; the other person may accept, decline or later undo it
+    # (ANSWER). Only the owner of the other view answers (PARTNER_SCOPE), and
+    # only within the couple it was made in (COUPLE_SCOPE): after unlinking,
+    # nobody reaches it.
+    "moments.MomentLink": {
+        (Actor.AUTHOR, PRIVATE): frozenset({Action.VIEW, Action.DELETE}),
+        (Actor.AUTHOR, SHARED): frozenset({Action.VIEW, Action.DELETE}),
+        (Actor.PARTNER, SHARED): frozenset({Action.VIEW, Action.ANSWER}),
+    },
+    # One's side of a repair: private until the author shares it.
+    "moments.Repair": PERSONAL,
+    # A pause and its return message: the author's alone, never shared (the
+    # model refuses any visibility but private).
+    "moments.Pause": {(Actor.AUTHOR, PRIVATE): ALL - {Action.SHARE, Action.ANSWER}},
 }
 
 
@@ -95,13 +127,17 @@ CONTENT_POLICY: dict[str, dict[tuple[Actor, str], frozenset[Action]]] = {
 # reaches whoever its author is linked with later. Label -> lookup path.
 PARTNER_SCOPE: dict[str, str] = {
     "needs.Acknowledgement": "need__author_id",
+    "moments.MomentLink": "other__author_id",
 }
 
 # Joint items that belong to a couple rather than to one person. Every rule for
 # these labels, the author's included, applies only while the item's couple is
 # the viewer's current couple: after unlinking neither of the two reaches it.
 # Label -> lookup path of the couple's id.
-COUPLE_SCOPE: dict[str, str] = {}
+COUPLE_SCOPE: dict[str, str] = {
+    "cycle.CycleName": "couple_id",
+    "moments.MomentLink": "couple_id",
+}
 
 
 def _lookup(obj: Any, path: str) -> Any:
@@ -363,4 +399,34 @@ VIEW_POLICY: dict[str, ViewRule] = {
     "learn:script_print": ViewRule(
         Access.LOGIN, methods=BOTH, notes="the posted text or the own draft; nothing stored"
     ),
+    # --- the negative cycle (haven.cycle) ---
+    "cycle:index": ViewRule(Access.LOGIN, notes="own side; whether the partner shared theirs"),
+    "cycle:edit": ViewRule(Access.LOGIN, methods=BOTH, notes="own side; creates it private"),
+    "cycle:side": _obj("cycle.CycleSide", Action.VIEW),
+    "cycle:share": _obj("cycle.CycleSide", Action.SHARE, POST),
+    "cycle:delete": _obj("cycle.CycleSide", Action.DELETE, BOTH),
+    "cycle:our": ViewRule(
+        Access.LOGIN, notes="both sides through policy.visible(), only when both are shared"
+    ),
+    "cycle:name": ViewRule(
+        Access.LOGIN, methods=POST, notes="the current couple's name; only when both shared"
+    ),
+    "cycle:solo": ViewRule(Access.LOGIN, methods=BOTH, notes="own reflection on past partners"),
+    # --- rocky moments, the pause and repair (haven.moments) ---
+    "moments:index": ViewRule(Access.LOGIN, notes="own moments; the partner's shared ones"),
+    "moments:new": ViewRule(Access.LOGIN, methods=BOTH, notes="creates a private moment"),
+    "moments:detail": _obj("moments.Moment", Action.VIEW),
+    "moments:edit": _obj("moments.Moment", Action.CHANGE, BOTH),
+    "moments:share": _obj("moments.Moment", Action.SHARE, POST),
+    "moments:delete": _obj("moments.Moment", Action.DELETE, BOTH),
+    "moments:link": _obj("moments.Moment", Action.SHARE, BOTH),
+    "moments:link_answer": _obj("moments.MomentLink", Action.ANSWER, POST),
+    "moments:link_undo": _obj("moments.MomentLink", Action.DELETE, POST),
+    "moments:repair_start": _obj("moments.Moment", Action.CHANGE, BOTH),
+    "moments:repair_detail": _obj("moments.Repair", Action.VIEW),
+    "moments:repair_step": _obj("moments.Repair", Action.CHANGE, BOTH),
+    "moments:repair_share": _obj("moments.Repair", Action.SHARE, POST),
+    "moments:pause": ViewRule(Access.LOGIN, methods=BOTH, notes="creates a private pause"),
+    "moments:pause_detail": _obj("moments.Pause", Action.VIEW),
+    "moments:pause_done": _obj("moments.Pause", Action.CHANGE, POST),
 }

@@ -103,7 +103,7 @@ def from_cycle(user, language: str) -> dict[str, str]:
         return {}
     values = {
         "feeling": _first_label(getattr(found, "feelings", None)),
-        "move": _first_label(getattr(found, "moves", None)),
+        "move": _first_label(getattr(found, "move_phrases", None) or getattr(found, "moves", None)),
         "longing": _first_label(getattr(found, "longing", None)),
     }
     return {slot: value for slot, value in values.items() if value}

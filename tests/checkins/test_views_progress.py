@@ -131,7 +131,9 @@ def test_the_attachment_reflection_is_offered_again_after_a_few_months(client_a,
     assert 'data-testid="attachment-again"' in progress(client_a)
 
 
-def test_weekly_counts_appear_only_once_another_feature_registers_them(client_a):
+def test_weekly_counts_appear_only_once_another_feature_registers_them(client_a, monkeypatch):
+    # Start from an empty registry: installed apps (haven.moments) register their own.
+    monkeypatch.setattr(weekly, "_counters", {})
     assert 'data-testid="weekly"' not in progress(client_a)
     weekly.register(
         weekly.Counter(

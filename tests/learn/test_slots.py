@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import types
 
-import pytest
-
 from haven.learn import slots
 from haven.needs import catalogue
 from haven.needs import services as needs
@@ -82,9 +80,19 @@ def test_cycle_that_knows_nothing_yet(partner_a, monkeypatch):
     assert slots.fill("{feeling}", partner_a, "en").text == "[what you feel underneath]"
 
 
-def test_without_the_cycle_app_nothing_is_asked(partner_a, settings):
-    from django.apps import apps
-
-    if apps.is_installed("haven.cycle"):
-        pytest.skip("the cycle app is installed on this branch")
+def test_someone_who_has_not_mapped_their_side_gets_nothing_from_the_cycle(partner_a):
     assert slots.from_cycle(partner_a, "en") == {}
+    assert slots.fill("{move}", partner_a, "en").text.startswith("[")
+
+
+def test_a_real_cycle_side_fills_the_move_as_a_verb_phrase(partner_a):
+    from haven.cycle import services as cycle
+
+    cycle.save_side(
+        author=partner_a,
+        values={"moves": ["criticise"], "underneath": ["lonely"], "longing": "that I matter"},
+    )
+    dutch = slots.fill("Als ik {move}, voel ik me eigenlijk {feeling}.", partner_a, "nl")
+    assert dutch.text == "Als ik kritiek geef, voel ik me eigenlijk eenzaam."
+    english = slots.fill("When I {move}, I feel {feeling}.", partner_a, "en")
+    assert english.text == "When I criticise, I feel lonely."
