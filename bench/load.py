@@ -148,7 +148,11 @@ class Person:
             self.post_form(
                 "log a moment",
                 paths["moment"],
-                {"what_happened": "We snapped at each other about the dishes.", "intensity": "3"},
+                {
+                    "happened_date": time.strftime("%Y-%m-%d"),
+                    "what_happened": "We snapped at each other about the dishes.",
+                    "intensity": "3",
+                },
             )
 
 

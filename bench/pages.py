@@ -41,7 +41,8 @@ PAGES = [
     ("home", "home", None),
     ("progress", "checkins:progress", "haven.checkins"),
     ("cycle", "cycle:index", "haven.cycle"),
-    ("moments", "moments:list", "haven.moments"),
+    ("moments", "moments:index", "haven.moments"),
+    ("learn", "learn:path", "haven.learn"),
     ("practise", "practise:page", None),
 ]
 
