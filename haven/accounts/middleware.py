@@ -8,6 +8,30 @@ from haven.accounts import devices
 from haven.accounts.models import Profile
 
 
+def load_profile(user) -> str | None:
+    """Read the person's profile once per request; answer its language.
+
+    The profile is kept as `user.profile` (so the name in the header does not
+    read it again), and whether the person agreed to the current consent text
+    is read in the same query and kept as `user._haven_consented` for
+    haven.core.guards.ConsentMiddleware.
+    """
+    from django.db.models import Exists, OuterRef
+
+    from haven.accounts.consent import current_version
+    from haven.accounts.models import Consent
+
+    consented = Consent.objects.filter(user_id=OuterRef("user_id"), version=current_version())
+    profile = (
+        Profile.objects.filter(user_id=user.pk).annotate(haven_consented=Exists(consented)).first()
+    )
+    Profile._meta.get_field("user").remote_field.set_cached_value(user, profile)
+    if profile is None:
+        return None
+    user._haven_consented = profile.haven_consented
+    return profile.language
+
+
 class ProfileLanguageMiddleware:
     """A logged-in person sees Haven in the language of their profile."""
 
@@ -17,9 +41,7 @@ class ProfileLanguageMiddleware:
     def __call__(self, request):
         user = getattr(request, "user", None)
         if user is not None and user.is_authenticated:
-            language = (
-                Profile.objects.filter(user_id=user.pk).values_list("language", flat=True).first()
-            )
+            language = load_profile(user)
             if language:
                 translation.activate(language)
                 request.LANGUAGE_CODE = language

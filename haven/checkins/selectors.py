@@ -12,8 +12,6 @@ import datetime
 from dataclasses import dataclass
 from typing import NamedTuple
 
-from django.contrib.auth import get_user_model
-
 from haven.checkins.models import CheckIn, CheckInDetails, MonthlyMeasure
 from haven.core import policy
 from haven.core.models import Visibility
@@ -22,10 +20,9 @@ from haven.safety.selectors import individual_path
 
 def partner_of(user):
     """The current partner (with profile), or None; uses the policy's cached lookup."""
-    pid = policy.partner_id(user)
-    if pid is None:
-        return None
-    return get_user_model().objects.select_related("profile").filter(pk=pid).first()
+    from haven.couples.selectors import current_partner
+
+    return current_partner(user)
 
 
 def mode_for(user, partner=None) -> str:
@@ -85,6 +82,30 @@ def partner_days(
     if end is not None:
         rows = rows.filter(day__lte=end)
     return list(rows.order_by("day").values_list("day", "percent"))
+
+
+def own_and_partner_days(
+    viewer, start: datetime.date | None = None, end: datetime.date | None = None
+) -> tuple[list[Day], list[tuple[datetime.date, int]]]:
+    """own_days() and partner_days() together, in one query, oldest first."""
+    pid = policy.partner_id(viewer)
+    authors = [viewer.pk] if pid is None else [viewer.pk, pid]
+    rows = policy.visible(viewer, CheckIn).filter(author_id__in=authors)
+    if start is not None:
+        rows = rows.filter(day__gte=start)
+    if end is not None:
+        rows = rows.filter(day__lte=end)
+    shared = Visibility.SHARED.value
+    own: list[Day] = []
+    theirs: list[tuple[datetime.date, int]] = []
+    for author, pk, day, percent, visibility in rows.order_by("day").values_list(
+        "author_id", "pk", "day", "percent", "visibility"
+    ):
+        if author == viewer.pk:
+            own.append(Day(pk, day, percent, visibility == shared))
+        else:
+            theirs.append((day, percent))
+    return own, theirs
 
 
 def first_day(user) -> datetime.date | None:

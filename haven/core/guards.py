@@ -107,7 +107,11 @@ class ConsentMiddleware:
             return None
         from haven.accounts.consent import has_consented
 
-        if has_consented(request.user.pk):
+        # Read with the profile earlier in this request (ProfileLanguageMiddleware).
+        consented = getattr(request.user, "_haven_consented", None)
+        if consented is None:
+            consented = has_consented(request.user.pk)
+        if consented:
             return None
         target = request.get_full_path()
         if request.method == "POST":

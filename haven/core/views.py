@@ -31,7 +31,7 @@ def home(request: HttpRequest) -> HttpResponse:
     if not request.user.is_authenticated:
         return render(request, "core/landing.html")
     partner = selectors.current_partner(request.user)
-    reflections = policy.visible(request.user, Reflection).select_related("author__profile")
+    reflections = policy.visible(request.user, Reflection)  # titles only: no author needed
     context = {
         "partner": partner,
         "my_reflections": reflections.filter(author=request.user)[:HOME_ITEMS],

@@ -160,12 +160,23 @@ class CoupleCycle:
         return vocabulary.reason(self.pattern.reason, self.lang) if self.pattern.reason else ""
 
 
-def couple_cycle(user, lang: str | None = None) -> CoupleCycle | None:
-    """The couple's cycle, only when both sides are shared and the two are linked now."""
-    mine = own_side(user)
+_READ = object()
+
+
+def couple_cycle(
+    user, lang: str | None = None, *, mine: object = _READ, theirs: object = _READ
+) -> CoupleCycle | None:
+    """The couple's cycle, only when both sides are shared and the two are linked now.
+
+    `mine` and `theirs`: own_side(user) and partner_side(user) when the caller
+    has just read them (which saves reading them again); left out, read here.
+    """
+    if mine is _READ:
+        mine = own_side(user)
     if mine is None or not mine.is_shared:
         return None
-    theirs = partner_side(user)  # None unless linked and shared
+    if theirs is _READ:
+        theirs = partner_side(user)  # None unless linked and shared
     if theirs is None:
         return None
     language = _lang(lang)

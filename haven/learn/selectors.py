@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from django.urls import reverse
+
 from haven.core import policy
 from haven.learn import content
 from haven.learn.content import Module
@@ -15,6 +17,14 @@ from haven.safety.selectors import individual_path
 class Step:
     module: Module
     state: str  # "done", "started", "next" or "todo"
+    url: str = ""  # the module's page
+
+
+def _module_url():
+    """reverse("learn:module", args=[slug]) for every slug, at the price of one reverse()."""
+    marker = "haven-slug-marker"
+    head, _marker, tail = reverse("learn:module", args=[marker]).partition(marker)
+    return lambda slug: f"{head}{slug}{tail}"
 
 
 @dataclass
@@ -33,10 +43,25 @@ class PathView:
     begun: bool  # opened at least one module
 
 
-def own_progress(user) -> dict[str, ModuleProgress]:
-    """The user's own progress rows by module slug (a done row wins over an open one)."""
+def progress_of_both(viewer, partner) -> tuple[list[ModuleProgress], list[ModuleProgress]]:
+    """(the viewer's own progress rows, the partner's that the viewer may see), one query."""
+    authors = [viewer.pk] if partner is None else [viewer.pk, partner.pk]
+    rows = list(policy.visible(viewer, ModuleProgress).filter(author_id__in=authors))
+    return (
+        [row for row in rows if row.author_id == viewer.pk],
+        [row for row in rows if row.author_id != viewer.pk],
+    )
+
+
+def own_progress(user, rows: list[ModuleProgress] | None = None) -> dict[str, ModuleProgress]:
+    """The user's own progress rows by module slug (a done row wins over an open one).
+
+    `rows`: the user's own rows when already read (progress_of_both).
+    """
+    if rows is None:
+        rows = list(policy.visible(user, ModuleProgress).filter(author_id=user.pk))
     found: dict[str, ModuleProgress] = {}
-    for row in policy.visible(user, ModuleProgress).filter(author_id=user.pk):
+    for row in rows:
         if row.slug not in found or (row.is_done and not found[row.slug].is_done):
             found[row.slug] = row
     return found
@@ -66,12 +91,13 @@ def continue_with(user, language: str, progress: dict[str, ModuleProgress] | Non
     return next((m for m in modules if m.slug not in done), None)
 
 
-def path_for(user, language: str) -> PathView:
+def path_for(user, language: str, progress: dict[str, ModuleProgress] | None = None) -> PathView:
     modules = modules_for(user, language)
-    progress = own_progress(user)
+    progress = own_progress(user) if progress is None else progress
     upcoming = continue_with(user, language, progress)
     parts: dict[int, Part] = {}
     done = 0
+    module_url = _module_url()
     for module in modules:
         row = progress.get(module.slug)
         if row is not None and row.is_done:
@@ -83,7 +109,8 @@ def path_for(user, language: str) -> PathView:
             state = "started"
         else:
             state = "todo"
-        parts.setdefault(module.part, Part(module.part)).steps.append(Step(module, state))
+        step = Step(module, state, module_url(module.slug))
+        parts.setdefault(module.part, Part(module.part)).steps.append(step)
     return PathView(
         parts=[parts[number] for number in sorted(parts)],
         done=done,
@@ -94,16 +121,20 @@ def path_for(user, language: str) -> PathView:
     )
 
 
-def partner_done(viewer, partner, language: str) -> list[Module] | None:
+def partner_done(
+    viewer, partner, language: str, rows: list[ModuleProgress] | None = None
+) -> list[Module] | None:
     """The modules the partner finished, as far as they share them; None if nothing is shared.
 
     Only "done" reaches the viewer: not when, not what was opened, nothing written.
     The partner's sharing choice itself is never read: the policy decides on the
-    progress rows, whose visibility follows that choice.
+    progress rows, whose visibility follows that choice. `rows`: the partner's
+    rows as progress_of_both read them, through the policy.
     """
     if partner is None:
         return None
-    rows = list(policy.visible(viewer, ModuleProgress).filter(author_id=partner.pk))
+    if rows is None:
+        rows = list(policy.visible(viewer, ModuleProgress).filter(author_id=partner.pk))
     if not rows:
         return None
     done = {row.slug for row in rows if row.is_done}

@@ -19,21 +19,46 @@ from haven.moments.models import Moment, MomentLink, Pause, Repair
 CANDIDATES = 20  # the partner's shared moments offered for linking, nearest in time first
 
 
+# What a list of moments shows: the date, the topic, repaired or not, shared or not.
+LISTED_FIELDS = ("id", "author_id", "visibility", "happened_at", "topic", "repaired_at")
+UNLISTED_FIELDS = (
+    "what_happened",
+    "my_moves",
+    "partner_moves",
+    "ending",
+    "sensations",
+    "emotions",
+)
+
+
 def moments_for(viewer) -> tuple[list[Moment], list[Moment]]:
-    """(the viewer's own moments, the ones their partner shares with them), newest first."""
-    found = list(policy.visible(viewer, Moment))
+    """(the viewer's own moments, the ones their partner shares with them), newest first.
+
+    For lists: only LISTED_FIELDS are read (and decrypted); the rest of each
+    view stays in the database.
+    """
+    found = list(policy.visible(viewer, Moment).only(*LISTED_FIELDS))
     return (
         [m for m in found if m.author_id == viewer.pk],
         [m for m in found if m.author_id != viewer.pk],
     )
 
 
+def proposal_count(viewer) -> int:
+    """How many link proposals wait for the viewer's answer (as proposals_for, counted)."""
+    return (
+        policy.visible(viewer, MomentLink, Action.ANSWER).filter(accepted_at__isnull=True).count()
+    )
+
+
 def proposals_for(viewer) -> list[MomentLink]:
-    """Link proposals waiting for the viewer's answer."""
+    """Link proposals waiting for the viewer's answer, each with the viewer's own
+    moment (`other`) as a list shows it (LISTED_FIELDS; the rest stays unread)."""
     return list(
         policy.visible(viewer, MomentLink, Action.ANSWER)
         .filter(accepted_at__isnull=True)
-        .select_related("moment", "other")
+        .select_related("other")
+        .defer(*(f"other__{name}" for name in UNLISTED_FIELDS))
     )
 
 
@@ -112,14 +137,21 @@ class RepairFigures:
         return self.moments - self.repaired
 
 
-def repair_figures(user) -> RepairFigures:
+def repair_figures(user, own: list[Moment] | None = None) -> RepairFigures:
     """How many of the user's own moments there are, how many were repaired, and how
-    long repair took (the median, so one long-open moment does not dominate)."""
-    rows = list(
-        policy.visible(user, Moment)
-        .filter(author_id=user.pk)
-        .values_list("happened_at", "repaired_at")
-    )
+    long repair took (the median, so one long-open moment does not dominate).
+
+    `own`: the user's own moments when the caller has read them already (as
+    moments_for does), which saves the query.
+    """
+    if own is not None:
+        rows = [(moment.happened_at, moment.repaired_at) for moment in own]
+    else:
+        rows = list(
+            policy.visible(user, Moment)
+            .filter(author_id=user.pk)
+            .values_list("happened_at", "repaired_at")
+        )
     waits = [max(repaired - happened, dt.timedelta(0)) for happened, repaired in rows if repaired]
     return RepairFigures(
         moments=len(rows),
@@ -171,9 +203,13 @@ def repairs_per_week(viewer, start: dt.date, end: dt.date) -> dict[dt.date, int]
 
 
 def due_pause(user) -> Pause | None:
-    """The user's oldest pause whose return time has come and that is not done."""
+    """The user's oldest pause whose return time has come and that is not done.
+
+    Its message is not read: the reminder only shows the time and links to it.
+    """
     return (
         policy.visible(user, Pause)
+        .defer("message")
         .filter(done=False, return_at__lte=timezone.now())
         .order_by("return_at", "pk")
         .first()
@@ -181,9 +217,13 @@ def due_pause(user) -> Pause | None:
 
 
 def open_pause(user) -> Pause | None:
-    """The user's latest pause that is still running (return time not reached)."""
+    """The user's latest pause that is still running (return time not reached).
+
+    Its message is not read: the pages only show the time and link to it.
+    """
     return (
         policy.visible(user, Pause)
+        .defer("message")
         .filter(done=False, return_at__gt=timezone.now())
         .order_by("-started_at", "-pk")
         .first()

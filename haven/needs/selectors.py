@@ -54,11 +54,15 @@ def partner_needs(viewer, partner, language: str) -> list[PartnerNeed]:
     if partner is None:
         return []
     needs = shared_needs_for(viewer, partner)
+    if not needs:
+        return []
+    # The lists only say whether an answer exists and was sent: its text stays unread.
+    answers = policy.visible(viewer, Acknowledgement).filter(
+        author_id=viewer.pk, need_id__in=[need.pk for need in needs]
+    )
     mine = {
         answer.need_id: answer
-        for answer in policy.visible(viewer, Acknowledgement).filter(
-            author_id=viewer.pk, need_id__in=[need.pk for need in needs]
-        )
+        for answer in answers.only("id", "author_id", "visibility", "need_id", "created_at")
     }
     return [PartnerNeed(need, need.display_sentence(language), mine.get(need.pk)) for need in needs]
 

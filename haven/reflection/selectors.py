@@ -39,10 +39,21 @@ def responses_for(viewer, owner) -> QuerySet[InstrumentResponse]:
 
 
 def results_for(
-    viewer, owner, *, instrument: str | None = None, target: str | None = None
+    viewer,
+    owner,
+    *,
+    instrument: str | None = None,
+    target: str | None = None,
+    fields: tuple[str, ...] | None = None,
 ) -> list[InstrumentResponse]:
-    """Completed results of `owner` visible to `viewer`, oldest first (the path)."""
+    """Completed results of `owner` visible to `viewer`, oldest first (the path).
+
+    `fields`: read only these (and the scores), for a caller that needs no
+    more; the answers and the note then stay encrypted in the database.
+    """
     responses = responses_for(viewer, owner).exclude(completed_at=None)
+    if fields is not None:
+        responses = responses.only(*fields, "scores")
     if instrument is not None:
         responses = responses.filter(instrument=instrument)
     if target is not None:
@@ -55,15 +66,17 @@ def unfinished(author) -> list[InstrumentResponse]:
     return [r for r in responses if engine.get(r.instrument) is not None]
 
 
-def latest_style(viewer, owner, *, fallback: bool = False) -> InstrumentResponse | None:
+def latest_style(
+    viewer, owner, *, fallback: bool = False, fields: tuple[str, ...] | None = None
+) -> InstrumentResponse | None:
     """The latest result on an attachment plane about the partner, if `viewer` may see it.
 
     With `fallback` (for a solo person), without a result about a partner the
-    latest plane result about anyone else counts.
+    latest plane result about anyone else counts. `fields`: as for results_for.
     """
     with_plane = [
         r
-        for r in results_for(viewer, owner)
+        for r in results_for(viewer, owner, fields=fields)
         if (instrument := engine.get(r.instrument)) is not None and instrument.has_plane
     ]
     about_partner = [r for r in with_plane if r.target == PARTNER_TARGET]

@@ -15,8 +15,13 @@ def latest_check(user) -> SafetyCheck | None:
     if not user.is_authenticated:
         return None
     if not hasattr(user, "_haven_latest_safety_check"):
+        # Only the result is ever asked of it (on nearly every page): the
+        # answers stay encrypted in the database.
         user._haven_latest_safety_check = (
-            SafetyCheck.objects.filter(author_id=user.pk).order_by("-created_at", "-pk").first()
+            SafetyCheck.objects.filter(author_id=user.pk)
+            .defer("answers")
+            .order_by("-created_at", "-pk")
+            .first()
         )
     return user._haven_latest_safety_check
 

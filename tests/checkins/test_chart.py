@@ -79,3 +79,14 @@ def test_build_draws_dots_trend_and_markers_inside_the_period_only():
     # Every coordinate is a plain number with a dot (never "12,5").
     for value in [line.path, *(d.x for d in line.dots), *(t.y for t in built.y_ticks)]:
         assert "," not in value
+
+
+def test_dots_are_written_escaped_as_the_template_would():
+    mark = chart.Mark("12.5", "40", '<b>"Anna" & co</b>, 3 Mar: 40%')
+    mine = chart.Line(role="me", name="Anna", path="", dots=(mark, mark))
+    theirs = chart.Line(role="partner", name="Bram", path="", dots=(mark,))
+    assert str(mine.dots_markup).count('<circle class="chart-dot" cx="12.5" cy="40" r="3.5">') == 2
+    assert "&lt;b&gt;&quot;Anna&quot; &amp; co&lt;/b&gt;, 3 Mar: 40%" in mine.dots_markup
+    assert "<b>" not in mine.dots_markup
+    assert str(theirs.dots_markup).startswith('<rect class="chart-dot" x="12.5" y="40"')
+    assert chart.Line(role="me", name="", path="").dots_markup == ""

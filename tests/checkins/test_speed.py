@@ -62,7 +62,9 @@ def test_five_years_of_daily_check_ins_cost_no_more_queries_than_one_week(client
     assert CheckIn.objects.filter(author=anna).count() == FIVE_YEARS
     five_years = {key: _queries(client_a, key) for key in RANGES}
 
-    assert five_years == one_week
+    # Never more; a long history may even need one query less (the first day
+    # is not looked up when a check-in before the range was read anyway).
+    assert all(five_years[key] <= one_week[key] for key in RANGES), (five_years, one_week)
     assert max(five_years.values()) <= MOST_QUERIES, five_years
 
 

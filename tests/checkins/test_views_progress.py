@@ -318,3 +318,44 @@ def test_someone_coming_back_after_a_long_pause_sees_the_whole_range(client_a, p
     summary = _summary_text(progress(client_a, range="90"))
     assert f"From {_long(today - datetime.timedelta(days=89))} to" in summary
     assert "you checked in on 2 days" in summary
+
+
+# The table body as checkins/progress.html wrote it in a template loop before
+# haven.checkins.progress.table_markup took over: the two must agree.
+_DASH = '<span class="muted">–</span>'
+_TABLE_LOOP = "\n".join(
+    [
+        "{% load i18n %}{% for row in table %}<tr>",
+        '<th scope="row">{% if row.url %}<a href="{{ row.url }}">{{ row.label }}</a>',
+        "{% else %}{{ row.label }}{% endif %}</th>",
+        "<td>{% if row.mine is not None %}{{ row.mine }}%{% if row.shared %} ",
+        '<span class="badge">{% translate "shared" %}</span>{% endif %}',
+        "{% else %}" + _DASH + "{% endif %}</td>",
+        '{% if period == "day" %}<td>{% if row.trend is not None %}{{ row.trend }}%',
+        "{% else %}" + _DASH + "{% endif %}</td>{% endif %}",
+        "{% if partner %}<td>{% if row.partner is not None %}{{ row.partner }}%",
+        "{% else %}" + _DASH + "{% endif %}</td>{% endif %}",
+        "</tr>{% endfor %}",
+    ]
+)
+
+
+@pytest.mark.parametrize("period", ["day", "week"])
+@pytest.mark.parametrize("with_partner", [True, False])
+def test_the_table_rows_match_what_the_template_loop_wrote(period, with_partner):
+    from django.template import engines
+
+    from haven.checkins.progress import TableRow, table_markup
+
+    rows = [
+        TableRow('3 <March> & "so"', 40, 55, 42, shared=True, url="/checkin/day/7/?a=1&b=2"),
+        TableRow("2 March", None, 30, None),
+        TableRow("1 March", 0, None, 100, shared=False, url="/checkin/day/5/"),
+    ]
+    expected = (
+        engines["django"]
+        .from_string(_TABLE_LOOP)
+        .render({"table": rows, "period": period, "partner": with_partner})
+    )
+    written = table_markup(rows, period, with_partner)
+    assert re.sub(r"\s*\n\s*", "", str(written)) == re.sub(r"\n", "", expected)

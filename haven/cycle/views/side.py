@@ -33,7 +33,7 @@ def index(request: HttpRequest) -> HttpResponse:
             "side": side,
             "mine": selectors.summary(side, request.user, lang) if side else None,
             "theirs": theirs,
-            "cycle": selectors.couple_cycle(request.user, lang),
+            "cycle": selectors.couple_cycle(request.user, lang, mine=side, theirs=theirs),
             "loop": _solo_loop(side, request.user, lang),
         }
     )

@@ -26,10 +26,11 @@ from haven.safety.selectors import individual_path
 def path(request: HttpRequest) -> HttpResponse:
     lang = language()
     partner = current_partner(request.user)
+    mine, theirs = selectors.progress_of_both(request.user, partner)
     context = {
-        "path": selectors.path_for(request.user, lang),
+        "path": selectors.path_for(request.user, lang, selectors.own_progress(request.user, mine)),
         "partner": partner,
-        "partner_done": selectors.partner_done(request.user, partner, lang),
+        "partner_done": selectors.partner_done(request.user, partner, lang, rows=theirs),
         "sharing": services.shares_progress(request.user),
         "sharing_text": text("sharing", lang),
         "individual_text": text("individual", lang),

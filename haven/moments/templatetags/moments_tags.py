@@ -14,7 +14,7 @@ def moments_home_card(context: template.Context) -> dict:
     user = context["user"]
     return {
         "figures": selectors.repair_figures(user),
-        "proposals": selectors.proposals_for(user),
+        "proposal_count": selectors.proposal_count(user),
         "pause": selectors.open_pause(user),
         "individual_path": context.get("individual_path", False),
     }

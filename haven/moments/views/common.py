@@ -4,7 +4,7 @@ from typing import Any
 
 from django.http import HttpRequest
 from django.urls import NoReverseMatch, reverse
-from django.utils import translation
+from django.utils import formats, timezone, translation
 
 from haven.couples.selectors import current_partner
 from haven.moments import content, vocab
@@ -44,6 +44,30 @@ def row(moment: Moment, lang: str) -> dict[str, Any]:
         "sensations": _labels(moment.sensations, feltsense.sensation, lang),
         "emotions": _labels(moment.emotions, feltsense.emotion, lang),
     }
+
+
+def list_rows(moments: list[Moment], lang: str) -> list[dict[str, Any]]:
+    """Moments in a list: each one's link, date and topic (see selectors.LISTED_FIELDS).
+
+    The links and dates are made here, as the template's url tag and date
+    filter would make them, at a fraction of the cost for a long list: one
+    reverse() with a marker pk, filled in for every moment.
+    """
+    marker = 9_876_543_210
+    head, _marker, tail = reverse("moments:detail", args=[marker]).partition(str(marker))
+    rows = []
+    for moment in moments:
+        topic = content.topic(moment.topic, lang) if moment.topic else None
+        when = timezone.template_localtime(moment.happened_at)
+        rows.append(
+            {
+                "moment": moment,
+                "topic": topic.label if topic else "",
+                "url": f"{head}{int(moment.pk)}{tail}",
+                "date": formats.date_format(when, "DATE_FORMAT"),
+            }
+        )
+    return rows
 
 
 def cycle_url() -> str:

@@ -15,7 +15,7 @@ from haven.core.policy import Action
 from haven.moments import selectors, services
 from haven.moments.forms import MomentForm
 from haven.moments.models import Moment
-from haven.moments.views.common import base_context, cycle_url, language, row
+from haven.moments.views.common import base_context, cycle_url, language, list_rows, row
 
 
 @login_required
@@ -26,10 +26,10 @@ def index(request: HttpRequest) -> HttpResponse:
     context = base_context(request)
     context.update(
         {
-            "mine": [row(m, lang) for m in mine],
-            "theirs": [row(m, lang) for m in theirs],
+            "mine": list_rows(mine, lang),
+            "theirs": list_rows(theirs, lang),
             "proposals": selectors.proposals_for(request.user),
-            "figures": selectors.repair_figures(request.user),
+            "figures": selectors.repair_figures(request.user, own=mine),
             "pause": selectors.open_pause(request.user),
         }
     )
