@@ -9,7 +9,10 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from django.db.models import OuterRef, Subquery
+
 from haven.core import policy
+from haven.core.models import Visibility
 from haven.needs.models import Acknowledgement, FeltSenseNote, Need
 
 
@@ -43,28 +46,37 @@ def own_answer(viewer, need: Need) -> Acknowledgement | None:
 
 
 @dataclass(frozen=True)
+class AnswerState:
+    """Whether the viewer answered a need and sent the answer; its text stays unread."""
+
+    is_shared: bool
+
+
+@dataclass(frozen=True)
 class PartnerNeed:
     need: Need
     sentence: str
-    my_answer: Acknowledgement | None
+    my_answer: AnswerState | None
 
 
 def partner_needs(viewer, partner, language: str) -> list[PartnerNeed]:
-    """The partner's shared needs, each with the answer `viewer` wrote, for the home page."""
+    """The partner's shared needs, each with whether `viewer` answered it, in one query."""
     if partner is None:
         return []
-    needs = shared_needs_for(viewer, partner)
-    if not needs:
-        return []
-    # The lists only say whether an answer exists and was sent: its text stays unread.
-    answers = policy.visible(viewer, Acknowledgement).filter(
-        author_id=viewer.pk, need_id__in=[need.pk for need in needs]
+    # The viewer's own answers are always theirs to see (the author row of the
+    # policy), so a subquery on their author id is enough.
+    answered = (
+        Acknowledgement.objects.filter(need_id=OuterRef("pk"), author_id=viewer.pk)
+        .order_by("-created_at")
+        .values("visibility")[:1]
     )
-    mine = {
-        answer.need_id: answer
-        for answer in answers.only("id", "author_id", "visibility", "need_id", "created_at")
-    }
-    return [PartnerNeed(need, need.display_sentence(language), mine.get(need.pk)) for need in needs]
+    needs = policy.visible(viewer, Need).filter(author_id=partner.pk)
+    result = []
+    for need in needs.annotate(my_answer_visibility=Subquery(answered)):
+        state = need.my_answer_visibility
+        answer = None if state is None else AnswerState(state == Visibility.SHARED)
+        result.append(PartnerNeed(need, need.display_sentence(language), answer))
+    return result
 
 
 def notes_for(viewer) -> tuple[list[FeltSenseNote], list[FeltSenseNote]]:

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import os
 from io import StringIO
 
 import pytest
+from django.apps import apps
 from django.contrib.auth import get_user_model
 from django.core.management import CommandError, call_command
 from django.db import connection
@@ -20,7 +22,7 @@ from haven.needs.models import Need
 pytestmark = pytest.mark.django_db
 
 
-def _seed(couples: int = 3, days: int = 40, prefix: str = "seed") -> str:
+def _seed(couples: int = 3, days: int = 40, prefix: str = "seed", jobs: int = 1) -> str:
     out = StringIO()
     call_command(
         "seed",
@@ -28,10 +30,27 @@ def _seed(couples: int = 3, days: int = 40, prefix: str = "seed") -> str:
         days=days,
         prefix=prefix,
         password="pw-seed-1",
+        jobs=jobs,
         stdout=out,
         stderr=StringIO(),
     )
     return out.getvalue()
+
+
+def _broken_references() -> tuple[int, dict[str, int]]:
+    """(how many references were checked, the ones pointing at no row)."""
+    checked, broken = 0, {}
+    for model in apps.get_models():
+        for fld in model._meta.concrete_fields:
+            if not fld.is_relation or fld.related_model is None:
+                continue
+            target = fld.related_model._default_manager.values(fld.target_field.attname)
+            rows = model._default_manager.exclude(**{f"{fld.attname}__isnull": True})
+            missing = rows.exclude(**{f"{fld.attname}__in": target}).count()
+            checked += 1
+            if missing:
+                broken[f"{model._meta.label}.{fld.name}"] = missing
+    return checked, broken
 
 
 def test_seed_makes_linked_couples_who_can_log_in():
@@ -88,6 +107,62 @@ def test_seeding_twice_adds_new_people_instead_of_colliding():
     _seed(couples=2, days=10)
     _seed(couples=2, days=10)
     assert get_user_model().objects.filter(email__startswith="seed-").count() == 8
+
+
+def test_every_reference_in_a_seeded_database_holds():
+    # On PostgreSQL the seeder skips the per-row foreign-key triggers (as a
+    # superuser may): it must then make every referenced row itself.
+    _seed(couples=3, days=30)
+    assert CheckIn.objects.exists() and CheckInDetails.objects.exists()
+    checked, broken = _broken_references()
+    assert checked > 20
+    assert broken == {}
+
+
+def test_the_check_for_references_finds_a_broken_one():
+    _seed(couples=1, days=5)
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("SET LOCAL session_replication_role = replica")
+    else:
+        connection.disable_constraint_checking()
+    missing = get_user_model().objects.order_by("-id").values_list("id", flat=True)[0] + 1000
+    Reflection.objects.filter(pk=Reflection.objects.first().pk).update(author_id=missing)
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("SET LOCAL session_replication_role = origin")
+    else:
+        connection.enable_constraint_checking()
+    assert _broken_references()[1] == {"journal.Reflection.author": 1}
+    Reflection.objects.filter(author_id=missing).delete()
+
+
+@pytest.mark.skipif(
+    not os.environ.get("DATABASE_URL", "").startswith("postgres"),
+    reason="several seeding processes need PostgreSQL",
+)
+@pytest.mark.django_db(transaction=True)
+def test_seeding_with_several_processes_writes_each_couple_once():
+    _seed(couples=2, days=10, prefix="par")  # couples 0 and 1 exist already
+    report = _seed(couples=5, days=20, prefix="par", jobs=2)
+    assert "Seeded 5 couples (10 people) with 20 days" in report
+    emails = sorted(
+        get_user_model().objects.filter(email__startswith="par-").values_list("email", flat=True)
+    )
+    assert emails == sorted(f"par-{n}{side}@example.test" for n in range(7) for side in "ab")
+    for n in range(7):
+        a = get_user_model().objects.get(email=f"par-{n}a@example.test")
+        assert current_partner(a).email == f"par-{n}b@example.test"
+    assert _broken_references()[1] == {}
+
+
+@pytest.mark.skipif(
+    os.environ.get("DATABASE_URL", "").startswith("postgres"), reason="SQLite's message"
+)
+def test_several_processes_on_sqlite_are_refused_with_a_reason():
+    with pytest.raises(CommandError, match="needs PostgreSQL"):
+        _seed(couples=2, days=5, jobs=2)
+    assert not get_user_model().objects.filter(email__startswith="seed-").exists()
 
 
 def test_seed_refuses_nonsense_numbers():

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import pytest
 
+from haven.core.models import Visibility
 from haven.couples import services as couples
 from haven.needs import selectors, services
+from haven.needs.models import Acknowledgement
 from tests.conftest import link, make_user
 from tests.needs.helpers import sent_answer, shared_need
 
@@ -56,10 +58,25 @@ def test_unlinking_hides_everything(partner_a, partner_b, needs_of_a):
 
 def test_partner_needs_carry_the_viewers_own_answer(partner_a, partner_b):
     need = shared_need(partner_a)
-    answer = sent_answer(partner_b, need)
     (item,) = selectors.partner_needs(partner_b, partner_a, "nl")
-    assert item.my_answer == answer
+    assert item.my_answer is None
     assert item.sentence.startswith("Om me dicht bij je")
+    answer = services.create_acknowledgement(author=partner_b, need=need, text="I hear you.")
+    (item,) = selectors.partner_needs(partner_b, partner_a, "nl")
+    assert item.my_answer is not None and not item.my_answer.is_shared
+    services.set_visibility(item=answer, shared=True)
+    (item,) = selectors.partner_needs(partner_b, partner_a, "nl")
+    assert item.my_answer is not None and item.my_answer.is_shared
+
+
+def test_partner_needs_ignore_answers_by_anyone_else(cast, partner_a, partner_b):
+    need = shared_need(partner_a)
+    # As if someone else had answered once (say, while linked with partner A).
+    Acknowledgement.objects.create(
+        author=cast.stranger, need=need, text="I hear you.", visibility=Visibility.SHARED
+    )
+    (item,) = selectors.partner_needs(partner_b, partner_a, "en")
+    assert item.my_answer is None
 
 
 def test_answers_are_for_the_author_of_the_need_only(cast, partner_a, partner_b):

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from django.core.management.base import BaseCommand, CommandError
+from django.db import connection
 
-from haven.core.seed import Seeder, SeedReport
+from haven.core.seed import Seeder, SeedReport, run_parallel
 
 
 class Command(BaseCommand):
@@ -20,11 +21,21 @@ class Command(BaseCommand):
         parser.add_argument("--password", default="seed-password-123")
         parser.add_argument("--batch", type=int, default=500, help="couples per transaction")
         parser.add_argument("--random-seed", type=int, default=1)
+        parser.add_argument(
+            "--jobs",
+            type=int,
+            default=1,
+            help="processes writing at once (PostgreSQL only; about one per core)",
+        )
 
-    def handle(self, *args, couples, days, prefix, password, batch, random_seed, **options):
-        if couples < 1 or days < 1 or batch < 1:
-            raise CommandError("--couples, --days and --batch must be at least 1.")
-        seeder = Seeder(days=days, prefix=prefix, password=password, rng_seed=random_seed)
+    def handle(self, *args, couples, days, prefix, password, batch, random_seed, jobs, **options):
+        if couples < 1 or days < 1 or batch < 1 or jobs < 1:
+            raise CommandError("--couples, --days, --batch and --jobs must be at least 1.")
+        if jobs > 1 and connection.vendor != "postgresql":
+            raise CommandError(
+                "--jobs needs PostgreSQL: SQLite writes one transaction at a time. "
+                "Leave out --jobs to seed SQLite."
+            )
 
         def progress(report: SeedReport) -> None:
             rate = report.total_rows / report.seconds if report.seconds else 0
@@ -34,7 +45,23 @@ class Command(BaseCommand):
                 ending="",
             )
 
-        report = seeder.run(couples, batch=batch, progress=progress)
+        if jobs > 1:
+            try:
+                report = run_parallel(
+                    couples=couples,
+                    jobs=jobs,
+                    days=days,
+                    prefix=prefix,
+                    password=password,
+                    rng_seed=random_seed,
+                    batch=batch,
+                    progress=progress,
+                )
+            except RuntimeError as exc:
+                raise CommandError(f"Seeding stopped: {exc}") from None
+        else:
+            seeder = Seeder(days=days, prefix=prefix, password=password, rng_seed=random_seed)
+            report = seeder.run(couples, batch=batch, progress=progress)
         self.stderr.write("")
         self.stdout.write(
             f"Seeded {report.couples} couples ({report.people} people) with {days} days: "
