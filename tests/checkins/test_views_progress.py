@@ -147,6 +147,12 @@ def test_weekly_counts_appear_only_once_another_feature_registers_them(client_a,
     finally:
         weekly.unregister("test_rocky")
     assert 'data-testid="weekly"' in page and "Rocky moments" in page
+    weeks = page.split('data-testid="weekly"', 1)[1].split("</table>", 1)[0]
+    # One row per week shown, newest first, each headed by its Monday; this week holds the 2.
+    rows = weeks.split("<tbody>", 1)[1].split("<tr>")[1:]
+    assert len(rows) >= 2
+    assert '<th scope="row">' in rows[0] and "<td>2</td></tr>" in rows[0]
+    assert all("<td>0</td></tr>" in row for row in rows[1:])
 
 
 def test_csv_download_has_ones_own_check_ins_and_quotes_formulas(client_a, client_b, cast):
