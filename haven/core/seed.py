@@ -22,6 +22,7 @@ import time
 import tomllib
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from functools import lru_cache, partial
 from pathlib import Path
 from typing import Any
 
@@ -33,6 +34,7 @@ from django.utils import timezone
 from haven.core.fields import EncryptedJSONField, EncryptedTextField
 
 DATA = Path(__file__).resolve().parent / "data" / "seed.toml"
+MEMO_SIZE = 4096  # converted values kept per column
 TOKEN_BITS = 2
 TOKENS_PER_TEXT = 2**TOKEN_BITS  # distinct ciphertexts kept per plain text
 # The columns every content item has (see haven.core.models.ContentItem).
@@ -107,14 +109,14 @@ class _Writer:
             return _same
         if connection.vendor == "postgresql" and isinstance(fld, models.DateField):
             return _same  # psycopg adapts dates and aware datetimes itself
-        memo: dict[Any, Any] = {}
+        # Memoised, but bounded: days repeat (a year has 365), while the
+        # moments' times are nearly all different and would otherwise be
+        # kept for the whole run.
+        prepare = lru_cache(maxsize=MEMO_SIZE)(partial(fld.get_db_prep_save, connection=connection))
 
         def convert(value: Any) -> Any:
             try:
-                return memo[value]
-            except KeyError:
-                memo[value] = fld.get_db_prep_save(value, connection)
-                return memo[value]
+                return prepare(value)
             except TypeError:  # unhashable
                 return fld.get_db_prep_save(value, connection)
 
