@@ -20,6 +20,7 @@ import datetime as dt
 import random
 import time
 import tomllib
+import traceback
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache, partial
@@ -504,7 +505,9 @@ def run_parallel(
     transactions, so the database works on several batches at once (SQLite
     has one writer at a time and would only make them queue). A process that
     fails stops after its last whole batch; the others finish, and the error
-    is raised here.
+    is raised here. The workers are forked, so call this from a plain
+    command process (`haven seed`), not from one running threads or an event
+    loop, which a fork copies in an unusable state.
     """
     import multiprocessing
 
@@ -566,7 +569,8 @@ def _job(queue: Any, n: int, options: dict, couples: int, batch: int) -> None:
         report = seeder.run(couples, batch=batch, progress=lambda r: queue.put(("progress", n, r)))
         queue.put(("done", n, report))
     except Exception as exc:  # reported to the parent, which raises it
-        queue.put(("error", n, f"{type(exc).__name__}: {exc}"))
+        where = traceback.extract_tb(exc.__traceback__)[-1]
+        queue.put(("error", n, f"{type(exc).__name__}: {exc} ({where.filename}:{where.lineno})"))
 
 
 def _combined(reports: Iterable[SeedReport], seconds: float) -> SeedReport:

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import os
+import subprocess
+import sys
 from io import StringIO
 
 import pytest
@@ -18,6 +20,7 @@ from haven.core import policy
 from haven.couples.selectors import current_partner
 from haven.journal.models import Reflection
 from haven.needs.models import Need
+from tests import serving
 
 pytestmark = pytest.mark.django_db
 
@@ -137,23 +140,59 @@ def test_the_check_for_references_finds_a_broken_one():
     Reflection.objects.filter(author_id=missing).delete()
 
 
-@pytest.mark.skipif(
-    not os.environ.get("DATABASE_URL", "").startswith("postgres"),
-    reason="several seeding processes need PostgreSQL",
-)
-@pytest.mark.django_db(transaction=True)
-def test_seeding_with_several_processes_writes_each_couple_once():
-    _seed(couples=2, days=10, prefix="par")  # couples 0 and 1 exist already
-    report = _seed(couples=5, days=20, prefix="par", jobs=2)
-    assert "Seeded 5 couples (10 people) with 20 days" in report
-    emails = sorted(
-        get_user_model().objects.filter(email__startswith="par-").values_list("email", flat=True)
-    )
-    assert emails == sorted(f"par-{n}{side}@example.test" for n in range(7) for side in "ab")
-    for n in range(7):
-        a = get_user_model().objects.get(email=f"par-{n}a@example.test")
-        assert current_partner(a).email == f"par-{n}b@example.test"
-    assert _broken_references()[1] == {}
+JOBS_DATABASE = "haven_seed_jobs_test"
+
+JOBS_CHECK = """
+from django.contrib.auth import get_user_model
+from haven.couples.selectors import current_partner
+from tests.core.test_seed import _broken_references
+User = get_user_model()
+print("EMAILS", " ".join(sorted(User.objects.values_list("email", flat=True))))
+pairs = [f"{u.email}>{current_partner(u).email}" for u in User.objects.all()]
+print("PARTNERS", " ".join(sorted(pairs)))
+print("BROKEN", _broken_references()[1])
+"""
+
+
+def test_seeding_with_several_processes_writes_each_couple_once(tmp_path):
+    # The real command in a process of its own, as an operator runs it: its
+    # workers are forked from a plain Haven process, not from this test run.
+    server = serving.postgres()
+    serving.admin(server, f"DROP DATABASE IF EXISTS {JOBS_DATABASE} WITH (FORCE)")
+    serving.admin(server, f"CREATE DATABASE {JOBS_DATABASE}")
+    env = serving.haven_env(server, tmp_path / "data", JOBS_DATABASE)
+
+    def haven(*args: str) -> str:
+        result = subprocess.run(
+            [sys.executable, "-m", "haven", *args],
+            env=env,
+            cwd=serving.REPO,
+            capture_output=True,
+            text=True,
+            timeout=300,
+            check=False,
+        )
+        assert result.returncode == 0, result.stderr[-2000:]
+        return result.stdout
+
+    try:
+        haven("migrate", "-v0")
+        haven("seed", "--couples", "2", "--days", "10", "--prefix", "par")  # couples 0 and 1
+        report = haven("seed", "--couples", "5", "--days", "20", "--prefix", "par", "--jobs", "2")
+        assert "Seeded 5 couples (10 people) with 20 days" in report
+        found = dict(
+            line.split(" ", 1)
+            for line in serving.shell(env, JOBS_CHECK).splitlines()
+            if " " in line
+        )
+    finally:
+        serving.admin(server, f"DROP DATABASE IF EXISTS {JOBS_DATABASE} WITH (FORCE)")
+    people = [f"par-{n}{side}@example.test" for n in range(7) for side in "ab"]
+    assert found["EMAILS"].split() == sorted(people)
+    pairs = {f"par-{n}a@example.test>par-{n}b@example.test" for n in range(7)}
+    pairs |= {f"par-{n}b@example.test>par-{n}a@example.test" for n in range(7)}
+    assert set(found["PARTNERS"].split()) == pairs
+    assert found["BROKEN"] == "{}"
 
 
 @pytest.mark.skipif(
