@@ -8,12 +8,12 @@ given, and hands out one language at a time.
 from __future__ import annotations
 
 import string
-import tomllib
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 from typing import Any
 
+from haven.core.datafiles import read_toml
 from haven.needs.catalogue import LANGUAGES, language_of
 
 PATH = Path(__file__).with_name("data") / "checkins.toml"
@@ -145,13 +145,7 @@ def validate(data: dict[str, Any]) -> Content:
 
 
 def load(path: Path = PATH) -> Content:
-    try:
-        with path.open("rb") as handle:
-            data = tomllib.load(handle)
-    except FileNotFoundError:
-        raise ContentError(f"{path}: not found") from None
-    except tomllib.TOMLDecodeError as problem:
-        raise ContentError(f"{path}: not valid TOML: {problem}") from None
+    data = read_toml(path, ContentError)
     return validate(data)
 
 

@@ -15,12 +15,12 @@ from __future__ import annotations
 
 import re
 import string
-import tomllib
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 from typing import Any
 
+from haven.core.datafiles import read_toml
 from haven.needs.catalogue import LANGUAGES, language_of
 
 DATA = Path(__file__).with_name("data")
@@ -106,14 +106,7 @@ class Step:
 
 
 def read(name: str, directory: Path = DATA) -> dict[str, Any]:
-    path = directory / name
-    try:
-        with path.open("rb") as handle:
-            return tomllib.load(handle)
-    except FileNotFoundError:
-        raise VocabularyError(f"{path}: not found") from None
-    except tomllib.TOMLDecodeError as problem:
-        raise VocabularyError(f"{path}: not valid TOML: {problem}") from None
+    return read_toml(directory / name, VocabularyError)
 
 
 def _text(value: Any, where: str) -> str:

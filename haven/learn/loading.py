@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-import tomllib
 from functools import cache
 from pathlib import Path
 from typing import Any
 
+from haven.core import datafiles
+from haven.core.datafiles import LANGUAGES
+
 DATA = Path(__file__).with_name("data")
-LANGUAGES = ("en", "nl")
 
 
 class ContentError(ValueError):
@@ -22,26 +23,12 @@ def language_of(language: str | None) -> str:
 
 
 def read_toml(path: Path) -> dict[str, Any]:
-    try:
-        with path.open("rb") as handle:
-            return tomllib.load(handle)
-    except FileNotFoundError:
-        raise ContentError(f"{path}: not found") from None
-    except tomllib.TOMLDecodeError as problem:
-        raise ContentError(f"{path}: not valid TOML: {problem}") from None
+    return datafiles.read_toml(path, ContentError)
 
 
 def text_of(value: Any, where: str) -> dict[str, str]:
     """{language: text} from a table with a non-empty string per language."""
-    if not isinstance(value, dict):
-        raise ContentError(f"{where}: expected a text in {', '.join(LANGUAGES)}")
-    found = {}
-    for language in LANGUAGES:
-        text = value.get(language)
-        if not isinstance(text, str) or not text.strip():
-            raise ContentError(f"{where}: the {language!r} text is missing or empty")
-        found[language] = text.strip()
-    return found
+    return datafiles.texts_of(value, where, ContentError)
 
 
 @cache

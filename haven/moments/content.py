@@ -12,12 +12,12 @@ Keys never change; texts come back in the requested language ("en" or "nl").
 from __future__ import annotations
 
 import re
-import tomllib
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 from typing import Any
 
+from haven.core.datafiles import read_toml, texts_of
 from haven.needs.catalogue import LANGUAGES, language_of
 
 DATA = Path(__file__).with_name("data")
@@ -93,26 +93,11 @@ class Content:
 
 
 def _read(name: str, folder: Path) -> dict[str, Any]:
-    path = folder / name
-    try:
-        with path.open("rb") as handle:
-            return tomllib.load(handle)
-    except FileNotFoundError:
-        raise ContentError(f"{path}: not found") from None
-    except tomllib.TOMLDecodeError as problem:
-        raise ContentError(f"{path}: not valid TOML: {problem}") from None
+    return read_toml(folder / name, ContentError)
 
 
 def _texts(value: Any, where: str) -> dict[str, str]:
-    if not isinstance(value, dict):
-        raise ContentError(f"{where}: expected a text in {', '.join(LANGUAGES)}")
-    result = {}
-    for language in LANGUAGES:
-        text = value.get(language)
-        if not isinstance(text, str) or not text.strip():
-            raise ContentError(f"{where}: the {language!r} text is missing or empty")
-        result[language] = text.strip()
-    return result
+    return texts_of(value, where, ContentError)
 
 
 def _keyed(raw: Any, where: str) -> list[tuple[str, dict[str, Any]]]:

@@ -7,14 +7,14 @@ that it is complete in every language, and offers it in one language at a time.
 from __future__ import annotations
 
 import re
-import tomllib
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 from typing import Any
 
+from haven.core.datafiles import LANGUAGES, read_toml, texts_of
+
 PATH = Path(__file__).with_name("data") / "needs.toml"
-LANGUAGES = ("en", "nl")
 PLACEHOLDER = "{need}"
 # The explanations the needs pages show; the file must have every one of them.
 TEXTS = ("intro", "choose", "own", "rank", "sentence", "share", "answer")
@@ -70,15 +70,7 @@ def language_of(language: str | None) -> str:
 
 
 def _texts(value: Any, where: str) -> dict[str, str]:
-    if not isinstance(value, dict):
-        raise CatalogueError(f"{where}: expected a text in {', '.join(LANGUAGES)}")
-    result = {}
-    for language in LANGUAGES:
-        text = value.get(language)
-        if not isinstance(text, str) or not text.strip():
-            raise CatalogueError(f"{where}: the {language!r} text is missing or empty")
-        result[language] = text.strip()
-    return result
+    return texts_of(value, where, CatalogueError)
 
 
 def _frames(data: Any) -> dict[str, tuple[str, ...]]:
@@ -154,13 +146,7 @@ def validate(data: dict[str, Any]) -> Catalogue:
 
 
 def load(path: Path = PATH) -> Catalogue:
-    try:
-        with path.open("rb") as handle:
-            data = tomllib.load(handle)
-    except FileNotFoundError:
-        raise CatalogueError(f"{path}: not found") from None
-    except tomllib.TOMLDecodeError as problem:
-        raise CatalogueError(f"{path}: not valid TOML: {problem}") from None
+    data = read_toml(path, CatalogueError)
     return validate(data)
 
 

@@ -9,12 +9,12 @@ Keys never change; labels come back in the requested language.
 from __future__ import annotations
 
 import re
-import tomllib
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 from typing import Any
 
+from haven.core.datafiles import read_toml, texts_of
 from haven.needs.catalogue import LANGUAGES, language_of
 
 PATH = Path(__file__).with_name("data") / "feltsense.toml"
@@ -73,15 +73,7 @@ class Vocabulary:
 
 
 def _texts(value: Any, where: str) -> dict[str, str]:
-    if not isinstance(value, dict):
-        raise FeltSenseError(f"{where}: expected a text in {', '.join(LANGUAGES)}")
-    result = {}
-    for language in LANGUAGES:
-        text = value.get(language)
-        if not isinstance(text, str) or not text.strip():
-            raise FeltSenseError(f"{where}: the {language!r} text is missing or empty")
-        result[language] = text.strip()
-    return result
+    return texts_of(value, where, FeltSenseError)
 
 
 def _entries(raw: Any, section: str, kinds: tuple[str, ...]) -> tuple[_Entry, ...]:
@@ -155,13 +147,7 @@ def validate(data: dict[str, Any]) -> Vocabulary:
 
 
 def load(path: Path = PATH) -> Vocabulary:
-    try:
-        with path.open("rb") as handle:
-            data = tomllib.load(handle)
-    except FileNotFoundError:
-        raise FeltSenseError(f"{path}: not found") from None
-    except tomllib.TOMLDecodeError as problem:
-        raise FeltSenseError(f"{path}: not valid TOML: {problem}") from None
+    data = read_toml(path, FeltSenseError)
     return validate(data)
 
 

@@ -7,13 +7,13 @@ broken file raises ContentError naming the file and the problem.
 
 from __future__ import annotations
 
-import tomllib
 from dataclasses import dataclass
 from functools import cache
 from itertools import combinations_with_replacement
 from pathlib import Path
 from typing import Any
 
+from haven.core.datafiles import read_toml
 from haven.reflection.engine import REGION_KEYS, Text
 from haven.reflection.engine.loader import default_languages
 
@@ -147,13 +147,7 @@ class _Checker:
 
 
 def _read(path: Path) -> dict[str, Any]:
-    try:
-        with path.open("rb") as handle:
-            return tomllib.load(handle)
-    except FileNotFoundError:
-        raise ContentError(f"{path}: file not found") from None
-    except tomllib.TOMLDecodeError as problem:
-        raise ContentError(f"{path}: not valid TOML: {problem}") from None
+    return read_toml(path, ContentError)
 
 
 def load_history(path: Path = HISTORY_FILE) -> History:
