@@ -442,7 +442,7 @@ class Seeder:
         self, couples: int, batch: int = 500, progress: Callable[[SeedReport], None] | None = None
     ) -> SeedReport:
         started = time.perf_counter()
-        first = self._offset() if self.first is None else self.first
+        first = next_couple(self.prefix) if self.first is None else self.first
         for start in _batches(couples, batch):
             size = min(batch, couples - start)
             with transaction.atomic():
@@ -456,13 +456,6 @@ class Seeder:
                 progress(self.report)
         self.report.seconds = time.perf_counter() - started
         return self.report
-
-    def _offset(self) -> int:
-        """The number of the first new couple: after the ones this prefix already has."""
-        from django.contrib.auth import get_user_model
-
-        taken = get_user_model().objects.filter(email__startswith=f"{self.prefix}-").count()
-        return taken // 2
 
     def _skip_row_triggers(self) -> None:
         """On PostgreSQL, skip per-row foreign-key triggers for this transaction only.
@@ -486,6 +479,14 @@ class Seeder:
                 row = cursor.fetchone()
             self._superuser = bool(row and row[0])
         return self._superuser
+
+
+def next_couple(prefix: str) -> int:
+    """The number of the first new couple: after the ones this prefix already has."""
+    from django.contrib.auth import get_user_model
+
+    taken = get_user_model().objects.filter(email__startswith=f"{prefix}-").count()
+    return taken // 2
 
 
 def run_parallel(
@@ -516,7 +517,7 @@ def run_parallel(
     if connection.vendor != "postgresql":
         raise ValueError("Seeding with several processes needs PostgreSQL.")
     jobs = max(1, min(jobs, couples))
-    first = Seeder(days=days, prefix=prefix, password=password)._offset()
+    first = next_couple(prefix)
     shares = [couples // jobs + (1 if n < couples % jobs else 0) for n in range(jobs)]
     starts = [first + sum(shares[:n]) for n in range(jobs)]
     connections.close_all()  # never share a connection across fork()
