@@ -17,6 +17,7 @@ fast, each distinct plain text is encrypted a few times and the tokens reused
 from __future__ import annotations
 
 import datetime as dt
+import queue as queue_module
 import random
 import time
 import tomllib
@@ -544,16 +545,24 @@ def run_parallel(
     total = SeedReport()
     latest: dict[int, SeedReport] = {}
     errors: list[str] = []
-    running = len(workers)
-    while running:
-        kind, n, payload = queue.get()
+    finished: set[int] = set()
+    while len(finished) < len(workers):
+        try:
+            kind, n, payload = queue.get(timeout=5)
+        except queue_module.Empty:
+            # A process killed from outside (out of memory, a signal) says nothing.
+            for n, worker in enumerate(workers):
+                if n not in finished and not worker.is_alive() and worker.exitcode != 0:
+                    errors.append(f"process {n}: stopped with exit code {worker.exitcode}")
+                    finished.add(n)
+            continue
         if kind == "error":
             errors.append(f"process {n}: {payload}")
-            running -= 1
+            finished.add(n)
             continue
         latest[n] = payload
         if kind == "done":
-            running -= 1
+            finished.add(n)
         total = _combined(latest.values(), time.perf_counter() - started)
         if progress is not None and kind == "progress":
             progress(total)
