@@ -12,9 +12,12 @@ import datetime
 from dataclasses import dataclass
 from typing import NamedTuple
 
+from django.db.models import DateField, Q
+
 from haven.checkins.models import CheckIn, CheckInDetails, MonthlyMeasure
 from haven.core import policy
 from haven.core.models import Visibility
+from haven.core.prepared import Slot
 from haven.safety.selectors import individual_path
 
 
@@ -51,20 +54,39 @@ class Day(NamedTuple):
     shared: bool
 
 
+def _between(rows, bounds: tuple[bool, bool]):
+    """Narrow check-in rows to the "start" and "end" slots that `bounds` names."""
+    has_start, has_end = bounds
+    if has_start:
+        rows = rows.filter(day__gte=Slot("start", DateField()))
+    if has_end:
+        rows = rows.filter(day__lte=Slot("end", DateField()))
+    return rows
+
+
+def _bounds(start: datetime.date | None, end: datetime.date | None) -> dict:
+    return {name: value for name, value in (("start", start), ("end", end)) if value is not None}
+
+
+_OWN_DAYS = policy.Visible(
+    CheckIn,
+    lambda rows, bounds: (
+        _between(rows.filter(author_id=Slot("me")), bounds)
+        .order_by("day")
+        .values_list("pk", "day", "percent", "visibility")
+    ),
+)
+
+
 def own_days(
     user, start: datetime.date | None = None, end: datetime.date | None = None
 ) -> list[Day]:
     """The viewer's own check-ins (one query, no decryption), oldest first."""
-    rows = policy.visible(user, CheckIn).filter(author_id=user.pk)
-    if start is not None:
-        rows = rows.filter(day__gte=start)
-    if end is not None:
-        rows = rows.filter(day__lte=end)
     shared = Visibility.SHARED.value
     return [
         Day(pk, day, percent, visibility == shared)
-        for pk, day, percent, visibility in rows.order_by("day").values_list(
-            "pk", "day", "percent", "visibility"
+        for pk, day, percent, visibility in _OWN_DAYS.rows(
+            user, (start is not None, end is not None), **_bounds(start, end)
         )
     ]
 
@@ -84,22 +106,35 @@ def partner_days(
     return list(rows.order_by("day").values_list("day", "percent"))
 
 
+_BOTH_DAYS = policy.Visible(
+    CheckIn,
+    lambda rows, shape: (
+        _between(
+            rows.filter(
+                Q(author_id=Slot("me")) | Q(author_id=Slot("other"))
+                if shape[0]
+                else Q(author_id=Slot("me"))
+            ),
+            shape[1],
+        )
+        .order_by("day")
+        .values_list("author_id", "pk", "day", "percent", "visibility")
+    ),
+)
+
+
 def own_and_partner_days(
     viewer, start: datetime.date | None = None, end: datetime.date | None = None
 ) -> tuple[list[Day], list[tuple[datetime.date, int]]]:
     """own_days() and partner_days() together, in one query, oldest first."""
     pid = policy.partner_id(viewer)
-    authors = [viewer.pk] if pid is None else [viewer.pk, pid]
-    rows = policy.visible(viewer, CheckIn).filter(author_id__in=authors)
-    if start is not None:
-        rows = rows.filter(day__gte=start)
-    if end is not None:
-        rows = rows.filter(day__lte=end)
+    others = {} if pid is None else {"other": pid}
+    shape = (pid is not None, (start is not None, end is not None))
     shared = Visibility.SHARED.value
     own: list[Day] = []
     theirs: list[tuple[datetime.date, int]] = []
-    for author, pk, day, percent, visibility in rows.order_by("day").values_list(
-        "author_id", "pk", "day", "percent", "visibility"
+    for author, pk, day, percent, visibility in _BOTH_DAYS.rows(
+        viewer, shape, **others, **_bounds(start, end)
     ):
         if author == viewer.pk:
             own.append(Day(pk, day, percent, visibility == shared))
@@ -108,14 +143,15 @@ def own_and_partner_days(
     return own, theirs
 
 
+_FIRST_DAY = policy.Visible(
+    CheckIn,
+    lambda rows, _: rows.filter(author_id=Slot("me")).order_by("day").values_list("day")[:1],
+)
+
+
 def first_day(user) -> datetime.date | None:
-    return (
-        policy.visible(user, CheckIn)
-        .filter(author_id=user.pk)
-        .order_by("day")
-        .values_list("day", flat=True)
-        .first()
-    )
+    found = _FIRST_DAY.rows(user)
+    return found[0][0] if found else None
 
 
 def checkin_on(user, day: datetime.date) -> tuple[CheckIn | None, CheckInDetails | None]:
@@ -137,14 +173,31 @@ class MeasureScore:
     scores: dict | None
 
 
+_MEASURES = policy.Visible(
+    MonthlyMeasure,
+    lambda rows, _: (
+        rows.filter(author_id=Slot("me"))
+        .order_by("month")
+        .values_list("pk", "month", "instrument", "scores")
+    ),
+)
+_MEASURE_OF = policy.Visible(
+    MonthlyMeasure,
+    lambda rows, _: (
+        rows.filter(author_id=Slot("me"), month=Slot("month", DateField()))
+        .order_by()
+        .values_list("pk")[:1]
+    ),
+)
+
+
 def measures(user) -> list[MeasureScore]:
     """The viewer's own monthly reflections, oldest first (one query).
 
     Only the scores are read (and decrypted): the answers and the note stay
     in the database, which keeps the page fast however many months there are.
     """
-    rows = policy.visible(user, MonthlyMeasure).filter(author_id=user.pk).order_by("month")
-    return [MeasureScore(*row) for row in rows.values_list("pk", "month", "instrument", "scores")]
+    return [MeasureScore(*row) for row in _MEASURES.rows(user)]
 
 
 @dataclass(frozen=True)
@@ -180,12 +233,7 @@ def week_summary(user, today: datetime.date) -> Week:
     this = [d.percent for d in days if d.day > today - datetime.timedelta(days=7)]
     before = [d.percent for d in days if d.day <= today - datetime.timedelta(days=7)]
     ever = bool(days) or first_day(user) is not None
-    measure_due = (
-        ever
-        and not policy.visible(user, MonthlyMeasure)
-        .filter(author_id=user.pk, month=today.replace(day=1))
-        .exists()
-    )
+    measure_due = ever and not _MEASURE_OF.rows(user, month=today.replace(day=1))
     return Week(
         count=len(this),
         mean=sum(this) / len(this) if this else None,

@@ -9,8 +9,10 @@ view against every actor and fails when a view or content model has no entry.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from enum import StrEnum
+from functools import cache
 from typing import TYPE_CHECKING, Any
 
 from django.db.models import Model, Q, QuerySet
@@ -223,19 +225,11 @@ def can(user: AbstractBaseUser | AnonymousUser, obj: Any, action: Action) -> boo
 # --- querysets --------------------------------------------------------------
 
 
-def visible(
-    user: AbstractBaseUser | AnonymousUser, model: type[Model], action: Action = Action.VIEW
-) -> QuerySet:
-    """All items of `model` that `user` may perform `action` on, as one query."""
-    label = model._meta.label
-    rules = CONTENT_POLICY.get(label)
-    if rules is None or not user.is_authenticated:
-        return model._default_manager.none()
-    # The visibilities each actor may act on; one condition per actor (an
-    # `IN` over its visibilities), which the database and the ORM handle
-    # faster than one condition per (actor, visibility) rule.
+@cache
+def _granted(label: str, action: Action) -> dict[Actor, list[str]]:
+    """The visibilities each actor may perform `action` on, for one content type."""
     granted: dict[Actor, list[str]] = {}
-    for (actor, visibility), actions in rules.items():
+    for (actor, visibility), actions in CONTENT_POLICY.get(label, {}).items():
         if action not in actions:
             continue
         if actor not in (Actor.AUTHOR, Actor.PARTNER):
@@ -243,31 +237,153 @@ def visible(
             # another actor needs its own query here first.
             raise NotImplementedError(f"policy for {label} grants {actor}, not supported")
         granted.setdefault(actor, []).append(visibility)
+    return granted
+
+
+def _condition(label: str, action: Action, me: Any, partner: Any, couple: Any) -> Q | None:
+    """The rows of `label` that may be acted on, or None for no row at all.
+
+    `me`, `partner` and `couple` are ids, or slots of a prepared query; a
+    partner or couple of None means the viewer has none.
+    """
+    # One condition per actor (an `IN` over its visibilities), which the
+    # database and the ORM handle faster than one per (actor, visibility) rule.
     conditions = []
-    for actor, visibilities in granted.items():
+    for actor, visibilities in _granted(label, action).items():
         shown: dict[str, Any] = (
             {"visibility": visibilities[0]}
             if len(visibilities) == 1
             else {"visibility__in": visibilities}
         )
         if actor == Actor.AUTHOR:
-            conditions.append(Q(author_id=user.pk, **shown))
-        else:
-            pid = partner_id(user)
-            if pid is not None:
-                scope = {PARTNER_SCOPE[label]: user.pk} if label in PARTNER_SCOPE else {}
-                conditions.append(Q(author_id=pid, **shown, **scope))
+            conditions.append(Q(author_id=me, **shown))
+        elif partner is not None:
+            scope = {PARTNER_SCOPE[label]: me} if label in PARTNER_SCOPE else {}
+            conditions.append(Q(author_id=partner, **shown, **scope))
     if not conditions:
-        return model._default_manager.none()
+        return None
     condition = conditions[0]
     for more in conditions[1:]:
         condition |= more
     if label in COUPLE_SCOPE:
-        current = couple_id(user)
-        if current is None:
-            return model._default_manager.none()
-        condition &= Q(**{COUPLE_SCOPE[label]: current})
+        if couple is None:
+            return None
+        condition &= Q(**{COUPLE_SCOPE[label]: couple})
+    return condition
+
+
+def _needs_partner(label: str, action: Action) -> bool:
+    return Actor.PARTNER in _granted(label, action)
+
+
+def visible(
+    user: AbstractBaseUser | AnonymousUser, model: type[Model], action: Action = Action.VIEW
+) -> QuerySet:
+    """All items of `model` that `user` may perform `action` on, as one query."""
+    label = model._meta.label
+    if label not in CONTENT_POLICY or not user.is_authenticated:
+        return model._default_manager.none()
+    condition = _condition(
+        label,
+        action,
+        user.pk,
+        partner_id(user) if _needs_partner(label, action) else None,
+        couple_id(user) if label in COUPLE_SCOPE else None,
+    )
+    if condition is None:
+        return model._default_manager.none()
     return model._default_manager.filter(condition)
+
+
+# --- prepared queries (haven.core.prepared) ---------------------------------
+
+
+@dataclass(frozen=True)
+class Scope:
+    """What of a viewer shapes the policy's condition, and the values it needs.
+
+    `shape` goes into a prepared query's shape; `values` are its slots' values
+    ("me", and "partner" and "couple" when the condition names them).
+    """
+
+    shape: tuple[bool, bool]
+    values: dict[str, int]
+
+
+def scope(
+    user: AbstractBaseUser | AnonymousUser, model: type[Model], action: Action = Action.VIEW
+) -> Scope | None:
+    """The viewer's scope for `visible_slots()`, or None when nothing is visible."""
+    label = model._meta.label
+    if label not in CONTENT_POLICY or not user.is_authenticated:
+        return None
+    values = {"me": user.pk}
+    partner = partner_id(user) if _needs_partner(label, action) else None
+    couple = couple_id(user) if label in COUPLE_SCOPE else None
+    if partner is not None:
+        values["partner"] = partner
+    if couple is not None:
+        values["couple"] = couple
+    shape = (partner is not None, couple is not None)
+    if _condition(label, action, 0, partner, couple) is None:
+        return None
+    return Scope(shape=shape, values=values)
+
+
+def visible_slots(
+    model: type[Model], shape: tuple[bool, bool], action: Action = Action.VIEW
+) -> QuerySet:
+    """visible() for a prepared query: the same condition, with slots for the ids."""
+    from haven.core.prepared import Slot
+
+    has_partner, has_couple = shape
+    condition = _condition(
+        model._meta.label,
+        action,
+        Slot("me"),
+        Slot("partner") if has_partner else None,
+        Slot("couple") if has_couple else None,
+    )
+    if condition is None:
+        raise ValueError("nothing is visible in this shape; check scope() first")
+    return model._default_manager.filter(condition)
+
+
+class Visible:
+    """A prepared query (haven.core.prepared) over what a viewer may see of a model.
+
+    `build(queryset, extra)` narrows visible() (with slots for the viewer's
+    ids) further; `extra` is whatever else shapes the SQL, such as a limit.
+    Every run checks the viewer's scope afresh, so a new partner or an
+    unlinked couple counts on the very next request.
+    """
+
+    def __init__(
+        self,
+        model: type[Model],
+        build: Callable[[QuerySet, Any], QuerySet],
+        action: Action = Action.VIEW,
+    ) -> None:
+        from haven.core.prepared import Prepared
+
+        self.model, self.action = model, action
+        self.query = Prepared(lambda shape: build(visible_slots(model, shape[0], action), shape[1]))
+
+    def objects(self, user: Any, extra: Any = None, **values: Any) -> list[Any]:
+        found = scope(user, self.model, self.action)
+        if found is None:
+            return []
+        return self.query.objects((found.shape, extra), **values, **found.values)
+
+    def rows(self, user: Any, extra: Any = None, **values: Any) -> list[tuple[Any, ...]]:
+        found = scope(user, self.model, self.action)
+        if found is None:
+            return []
+        return self.query.rows((found.shape, extra), **values, **found.values)
+
+    def first(self, user: Any, extra: Any = None, **values: Any) -> Any | None:
+        found = self.objects(user, extra, **values)
+        return found[0] if found else None
 
 
 def get_or_404(

@@ -14,11 +14,11 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from haven.accounts.models import Profile
 from haven.checkins.selectors import week_summary
-from haven.core import policy, rescue
+from haven.core import rescue
 from haven.core.guards import CLEAR_SITE_DATA
 from haven.core.navigation import safe_next
 from haven.couples import selectors
-from haven.journal.models import Reflection
+from haven.journal.selectors import latest
 from haven.needs.selectors import partner_needs
 from haven.safety import screen
 from haven.safety.selectors import individual_path
@@ -31,12 +31,11 @@ def home(request: HttpRequest) -> HttpResponse:
     if not request.user.is_authenticated:
         return render(request, "core/landing.html")
     partner = selectors.current_partner(request.user)
-    reflections = policy.visible(request.user, Reflection)  # titles only: no author needed
     context = {
         "partner": partner,
-        "my_reflections": reflections.filter(author=request.user)[:HOME_ITEMS],
+        "my_reflections": latest(request.user, request.user.pk, HOME_ITEMS),
         "partner_reflections": (
-            reflections.filter(author=partner)[:HOME_ITEMS] if partner is not None else []
+            latest(request.user, partner.pk, HOME_ITEMS) if partner is not None else []
         ),
         "partner_needs": partner_needs(request.user, partner, translation.get_language() or "en"),
         "invitation": None if partner else selectors.open_invitation(request.user),

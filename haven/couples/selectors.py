@@ -5,6 +5,8 @@ from __future__ import annotations
 from django.contrib.auth import get_user_model
 from django.utils import timezone
 
+from haven.accounts.models import Profile
+from haven.core.prepared import Prepared, Slot
 from haven.couples.models import Invitation, Membership
 
 
@@ -18,6 +20,39 @@ def current_partner_id(user) -> int | None:
     )
 
 
+_USER_FIELDS = tuple(f.attname for f in get_user_model()._meta.concrete_fields)
+_PROFILE_FIELDS = tuple(f.attname for f in Profile._meta.concrete_fields)
+_PROFILE_NAMES = tuple(f.name for f in Profile._meta.concrete_fields)
+# The members of the user's active couple (the user included), each as the
+# couple's id, then the member's account and profile (see load_relations).
+_COUPLE_MEMBERS = Prepared(
+    lambda shape: (
+        Membership.objects.filter(
+            active=True,
+            couple__memberships__user_id=Slot("me"),
+            couple__memberships__active=True,
+        )
+        .order_by("pk")
+        .values_list(
+            "couple_id",
+            *(f"user__{name}" for name in _USER_FIELDS),
+            *(f"user__profile__{name}" for name in _PROFILE_NAMES),
+        )
+    )
+)
+
+
+def _person(values: tuple):
+    """A user with their profile (which may be missing), from a row of _COUPLE_MEMBERS."""
+    user = get_user_model().from_db("default", _USER_FIELDS, values[: len(_USER_FIELDS)])
+    own = values[len(_USER_FIELDS) :]
+    profile = Profile.from_db("default", _PROFILE_FIELDS, own) if own[0] is not None else None
+    Profile._meta.get_field("user").remote_field.set_cached_value(user, profile)
+    if profile is not None:
+        Profile._meta.get_field("user").set_cached_value(profile, user)
+    return user
+
+
 def load_relations(user) -> None:
     """The user's current couple and partner (with profile), in one query.
 
@@ -26,17 +61,9 @@ def load_relations(user) -> None:
     same answers as current_partner_id() and an active membership's couple,
     read together because nearly every page needs all three.
     """
-    rows = list(
-        Membership.objects.filter(
-            active=True,
-            couple__memberships__user_id=user.pk,
-            couple__memberships__active=True,
-        )
-        .select_related("user__profile")
-        .order_by("pk")
-    )
-    partner = next((row.user for row in rows if row.user_id != user.pk), None)
-    user._haven_couple_id = rows[0].couple_id if rows else None
+    rows = _COUPLE_MEMBERS.rows(me=user.pk)
+    partner = next((_person(row[1:]) for row in rows if row[1] != user.pk), None)
+    user._haven_couple_id = rows[0][0] if rows else None
     user._haven_partner_id = partner.pk if partner is not None else None
     user._haven_partner = partner
 

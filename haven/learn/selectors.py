@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from django.db.models import Q
 from django.urls import reverse
 
 from haven.core import policy
+from haven.core.prepared import Slot
 from haven.learn import content
 from haven.learn.content import Module
 from haven.learn.models import ModuleProgress, ModuleReflection
@@ -43,10 +45,21 @@ class PathView:
     begun: bool  # opened at least one module
 
 
+_PROGRESS = policy.Visible(
+    ModuleProgress,
+    lambda rows, both: rows.filter(
+        Q(author_id=Slot("me")) | Q(author_id=Slot("other")) if both else Q(author_id=Slot("me"))
+    ),
+)
+
+
 def progress_of_both(viewer, partner) -> tuple[list[ModuleProgress], list[ModuleProgress]]:
     """(the viewer's own progress rows, the partner's that the viewer may see), one query."""
-    authors = [viewer.pk] if partner is None else [viewer.pk, partner.pk]
-    rows = list(policy.visible(viewer, ModuleProgress).filter(author_id__in=authors))
+    rows = (
+        _PROGRESS.objects(viewer, False)
+        if partner is None
+        else _PROGRESS.objects(viewer, True, other=partner.pk)
+    )
     return (
         [row for row in rows if row.author_id == viewer.pk],
         [row for row in rows if row.author_id != viewer.pk],
@@ -59,7 +72,7 @@ def own_progress(user, rows: list[ModuleProgress] | None = None) -> dict[str, Mo
     `rows`: the user's own rows when already read (progress_of_both).
     """
     if rows is None:
-        rows = list(policy.visible(user, ModuleProgress).filter(author_id=user.pk))
+        rows = _PROGRESS.objects(user, False)
     found: dict[str, ModuleProgress] = {}
     for row in rows:
         if row.slug not in found or (row.is_done and not found[row.slug].is_done):

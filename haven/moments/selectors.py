@@ -8,12 +8,13 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import Any
 
-from django.db.models import Q
+from django.db.models import DateTimeField, Q
 from django.utils import timezone
 
 from haven.checkins.trend import week_start
 from haven.core import policy
 from haven.core.policy import Action
+from haven.core.prepared import RowCount, Slot
 from haven.moments.models import Moment, MomentLink, Pause, Repair
 
 CANDIDATES = 20  # the partner's shared moments offered for linking, nearest in time first
@@ -44,11 +45,17 @@ def moments_for(viewer) -> tuple[list[Moment], list[Moment]]:
     )
 
 
+_PROPOSAL_COUNT = policy.Visible(
+    MomentLink,
+    lambda links, _: links.filter(accepted_at__isnull=True).order_by().values_list(RowCount()),
+    Action.ANSWER,
+)
+
+
 def proposal_count(viewer) -> int:
     """How many link proposals wait for the viewer's answer (as proposals_for, counted)."""
-    return (
-        policy.visible(viewer, MomentLink, Action.ANSWER).filter(accepted_at__isnull=True).count()
-    )
+    found = _PROPOSAL_COUNT.rows(viewer)
+    return found[0][0] if found else 0
 
 
 def proposals_for(viewer) -> list[MomentLink]:
@@ -137,6 +144,14 @@ class RepairFigures:
         return self.moments - self.repaired
 
 
+_OWN_STAMPS = policy.Visible(
+    Moment,
+    lambda moments, _: moments.filter(author_id=Slot("me")).values_list(
+        "happened_at", "repaired_at"
+    ),
+)
+
+
 def repair_figures(user, own: list[Moment] | None = None) -> RepairFigures:
     """How many of the user's own moments there are, how many were repaired, and how
     long repair took (the median, so one long-open moment does not dominate).
@@ -147,11 +162,7 @@ def repair_figures(user, own: list[Moment] | None = None) -> RepairFigures:
     if own is not None:
         rows = [(moment.happened_at, moment.repaired_at) for moment in own]
     else:
-        rows = list(
-            policy.visible(user, Moment)
-            .filter(author_id=user.pk)
-            .values_list("happened_at", "repaired_at")
-        )
+        rows = _OWN_STAMPS.rows(user)
     waits = [max(repaired - happened, dt.timedelta(0)) for happened, repaired in rows if repaired]
     return RepairFigures(
         moments=len(rows),
@@ -202,32 +213,31 @@ def repairs_per_week(viewer, start: dt.date, end: dt.date) -> dict[dt.date, int]
 # --- the pause --------------------------------------------------------------------
 
 
-def due_pause(user) -> Pause | None:
-    """The user's oldest pause whose return time has come and that is not done.
-
-    Its message is not read: the reminder only shows the time and links to it.
-    """
-    return (
-        policy.visible(user, Pause)
-        .defer("message")
-        .filter(done=False, return_at__lte=timezone.now())
-        .order_by("return_at", "pk")
-        .first()
+def _pauses(order: tuple[str, ...], lookup: str) -> policy.Visible:
+    """The viewer's first pause not yet done, returning before or after now,
+    its message unread: the pages only show the time and link to it."""
+    return policy.Visible(
+        Pause,
+        lambda pauses, _: (
+            pauses.defer("message")
+            .filter(done=False, **{lookup: Slot("now", DateTimeField())})
+            .order_by(*order)[:1]
+        ),
     )
+
+
+_DUE_PAUSE = _pauses(("return_at", "pk"), "return_at__lte")
+_OPEN_PAUSE = _pauses(("-started_at", "-pk"), "return_at__gt")
+
+
+def due_pause(user) -> Pause | None:
+    """The user's oldest pause whose return time has come and that is not done."""
+    return _DUE_PAUSE.first(user, now=timezone.now())
 
 
 def open_pause(user) -> Pause | None:
-    """The user's latest pause that is still running (return time not reached).
-
-    Its message is not read: the pages only show the time and link to it.
-    """
-    return (
-        policy.visible(user, Pause)
-        .defer("message")
-        .filter(done=False, return_at__gt=timezone.now())
-        .order_by("-started_at", "-pk")
-        .first()
-    )
+    """The user's latest pause that is still running (return time not reached)."""
+    return _OPEN_PAUSE.first(user, now=timezone.now())
 
 
 # --- what is underneath (from the cycle map) ---------------------------------------

@@ -13,6 +13,7 @@ from django.db.models import OuterRef, Subquery
 
 from haven.core import policy
 from haven.core.models import Visibility
+from haven.core.prepared import Slot
 from haven.needs.models import Acknowledgement, FeltSenseNote, Need
 
 
@@ -59,20 +60,27 @@ class PartnerNeed:
     my_answer: AnswerState | None
 
 
+# The partner's shared needs with the viewer's latest answer to each. The
+# viewer's own answers are always theirs to see (the author row of the policy),
+# so a subquery on their author id is enough.
+_PARTNER_NEEDS = policy.Visible(
+    Need,
+    lambda needs, _: needs.filter(author_id=Slot("partner_author")).annotate(
+        my_answer_visibility=Subquery(
+            Acknowledgement.objects.filter(need_id=OuterRef("pk"), author_id=Slot("me"))
+            .order_by("-created_at")
+            .values("visibility")[:1]
+        )
+    ),
+)
+
+
 def partner_needs(viewer, partner, language: str) -> list[PartnerNeed]:
     """The partner's shared needs, each with whether `viewer` answered it, in one query."""
     if partner is None:
         return []
-    # The viewer's own answers are always theirs to see (the author row of the
-    # policy), so a subquery on their author id is enough.
-    answered = (
-        Acknowledgement.objects.filter(need_id=OuterRef("pk"), author_id=viewer.pk)
-        .order_by("-created_at")
-        .values("visibility")[:1]
-    )
-    needs = policy.visible(viewer, Need).filter(author_id=partner.pk)
     result = []
-    for need in needs.annotate(my_answer_visibility=Subquery(answered)):
+    for need in _PARTNER_NEEDS.objects(viewer, partner_author=partner.pk):
         state = need.my_answer_visibility
         answer = None if state is None else AnswerState(state == Visibility.SHARED)
         result.append(PartnerNeed(need, need.display_sentence(language), answer))

@@ -8,21 +8,25 @@ to do something together. Every feature that suggests joint work asks
 
 from __future__ import annotations
 
+from haven.core.prepared import Prepared, Slot
 from haven.safety.models import SafetyCheck
+
+# Only the result is ever asked of it (on nearly every page): the answers stay
+# encrypted in the database.
+_LATEST = Prepared(
+    lambda shape: (
+        SafetyCheck.objects.filter(author_id=Slot("me"))
+        .defer("answers")
+        .order_by("-created_at", "-pk")[:1]
+    )
+)
 
 
 def latest_check(user) -> SafetyCheck | None:
     if not user.is_authenticated:
         return None
     if not hasattr(user, "_haven_latest_safety_check"):
-        # Only the result is ever asked of it (on nearly every page): the
-        # answers stay encrypted in the database.
-        user._haven_latest_safety_check = (
-            SafetyCheck.objects.filter(author_id=user.pk)
-            .defer("answers")
-            .order_by("-created_at", "-pk")
-            .first()
-        )
+        user._haven_latest_safety_check = _LATEST.first(me=user.pk)
     return user._haven_latest_safety_check
 
 

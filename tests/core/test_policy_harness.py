@@ -17,6 +17,7 @@ from haven.core.policy import (
     Access,
     Action,
     Actor,
+    Visible,
     allowed,
     can,
     visible,
@@ -169,6 +170,7 @@ def test_wrong_method_is_refused(cast, name):
 def test_querysets_agree_with_the_table(cast, label, action):
     model = apps.get_model(label)
     items = {v: CONTENT_FACTORIES[label](cast.partner_a, v, f"agree-{v}") for v in VISIBILITIES}
+    prepared = Visible(model, lambda rows, _: rows.values_list("pk"), action)
     for actor in ACTORS:
         user = cast.user_for(actor)
         if user is None:
@@ -176,6 +178,8 @@ def test_querysets_agree_with_the_table(cast, label, action):
 
             user = AnonymousUser()
         reachable = set(visible(user, model, action).values_list("pk", flat=True))
+        # The prepared form of the same condition (haven.core.prepared) agrees.
+        assert {pk for (pk,) in prepared.rows(user)} == reachable, actor
         for visibility, obj in items.items():
             expected = allowed(label, actor, obj.visibility, action)
             assert can(user, obj, action) is expected, (actor, visibility)
