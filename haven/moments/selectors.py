@@ -32,13 +32,16 @@ UNLISTED_FIELDS = (
 )
 
 
+_LISTED = policy.Visible(Moment, lambda moments, _: moments.only(*LISTED_FIELDS))
+
+
 def moments_for(viewer) -> tuple[list[Moment], list[Moment]]:
     """(the viewer's own moments, the ones their partner shares with them), newest first.
 
     For lists: only LISTED_FIELDS are read (and decrypted); the rest of each
     view stays in the database.
     """
-    found = list(policy.visible(viewer, Moment).only(*LISTED_FIELDS))
+    found = _LISTED.objects(viewer)
     return (
         [m for m in found if m.author_id == viewer.pk],
         [m for m in found if m.author_id != viewer.pk],
@@ -171,6 +174,25 @@ def repair_figures(user, own: list[Moment] | None = None) -> RepairFigures:
     )
 
 
+_STAMPS_BETWEEN = policy.Visible(
+    Moment,
+    lambda moments, _: (
+        moments.filter(author_id=Slot("me"))
+        .filter(
+            Q(
+                happened_at__gte=Slot("low", DateTimeField()),
+                happened_at__lt=Slot("high", DateTimeField()),
+            )
+            | Q(
+                repaired_at__gte=Slot("low", DateTimeField()),
+                repaired_at__lt=Slot("high", DateTimeField()),
+            )
+        )
+        .values_list("happened_at", "repaired_at")
+    ),
+)
+
+
 def _stamps(viewer, start: dt.date, end: dt.date) -> list[tuple[dt.datetime, dt.datetime | None]]:
     """(happened_at, repaired_at) of the viewer's own moments that happened or were
     repaired between start and end: one query, kept on the viewer for this request so
@@ -183,15 +205,7 @@ def _stamps(viewer, start: dt.date, end: dt.date) -> list[tuple[dt.datetime, dt.
         tz = timezone.get_current_timezone()
         low = dt.datetime.combine(start, dt.time.min, tzinfo=tz)
         high = dt.datetime.combine(end + dt.timedelta(days=1), dt.time.min, tzinfo=tz)
-        cache[(start, end)] = list(
-            policy.visible(viewer, Moment)
-            .filter(author_id=viewer.pk)
-            .filter(
-                Q(happened_at__gte=low, happened_at__lt=high)
-                | Q(repaired_at__gte=low, repaired_at__lt=high)
-            )
-            .values_list("happened_at", "repaired_at")
-        )
+        cache[(start, end)] = _STAMPS_BETWEEN.rows(viewer, low=low, high=high)
     return cache[(start, end)]
 
 

@@ -7,9 +7,10 @@ author, shared items for the current partner, nothing for anyone else.
 
 from __future__ import annotations
 
-from django.db.models import QuerySet
+from django.db.models import CharField, QuerySet
 
 from haven.core import policy
+from haven.core.prepared import Slot
 from haven.reflection import engine
 from haven.reflection.models import HistoryAnswer, InstrumentResponse, SensitiveSpot
 
@@ -51,14 +52,28 @@ def results_for(
     `fields`: read only these (and the scores), for a caller that needs no
     more; the answers and the note then stay encrypted in the database.
     """
-    responses = responses_for(viewer, owner).exclude(completed_at=None)
+    values = {"owner": owner.pk}
+    if instrument is not None:
+        values["instrument"] = instrument
+    if target is not None:
+        values["target"] = target
+    shape = (fields, instrument is not None, target is not None)
+    return [r for r in _RESULTS.objects(viewer, shape, **values) if r.is_complete]
+
+
+def _results(responses: QuerySet, shape: tuple) -> QuerySet:
+    fields, by_instrument, by_target = shape
+    responses = responses.filter(author_id=Slot("owner")).exclude(completed_at=None)
     if fields is not None:
         responses = responses.only(*fields, "scores")
-    if instrument is not None:
-        responses = responses.filter(instrument=instrument)
-    if target is not None:
-        responses = responses.filter(target=target)
-    return [r for r in responses.order_by("completed_at", "pk") if r.is_complete]
+    if by_instrument:
+        responses = responses.filter(instrument=Slot("instrument", CharField()))
+    if by_target:
+        responses = responses.filter(target=Slot("target", CharField()))
+    return responses.order_by("completed_at", "pk")
+
+
+_RESULTS = policy.Visible(InstrumentResponse, _results)
 
 
 def unfinished(author) -> list[InstrumentResponse]:

@@ -90,3 +90,29 @@ def test_dots_are_written_escaped_as_the_template_would():
     assert "<b>" not in mine.dots_markup
     assert str(theirs.dots_markup).startswith('<rect class="chart-dot" x="12.5" y="40"')
     assert chart.Line(role="me", name="", path="").dots_markup == ""
+
+
+def test_the_whole_chart_is_written_as_accessible_escaped_svg():
+    start, end = D(2025, 3, 1), D(2025, 3, 10)
+    spec = chart.SeriesSpec(
+        role="me",
+        name="Anna",
+        dots=[(D(2025, 3, 2), 40), (D(2025, 3, 5), 60)],
+        trend=[(D(2025, 3, 2), 45.0), (D(2025, 3, 5), 55.0)],
+        dot_label=lambda day, value: f"{day:%d %b}: {value:g}%",
+    )
+    built = chart.build(
+        start=start, end=end, series=[spec], turning=[(D(2025, 3, 5), 55.0, "valley", "Dip")]
+    )
+    svg = str(built.svg("line", "<script>Anna's line</script>", 'Up "a bit" & more'))
+    assert svg.startswith('<svg class="chart-svg" viewBox="0 0 640 240" role="img"')
+    assert 'aria-labelledby="line-title line-desc"' in svg
+    assert "<title id=\"line-title\">&lt;script&gt;Anna&#x27;s line&lt;/script&gt;</title>" in svg
+    assert '<desc id="line-desc">Up &quot;a bit&quot; &amp; more</desc>' in svg
+    assert "<script>" not in svg
+    assert svg.count('<line class="chart-grid"') == len(built.y_ticks)
+    assert svg.count('class="chart-grid chart-grid-x"') == len(built.x_ticks)
+    assert 'data-testid="series-me"' in svg and 'data-testid="trend-me"' in svg
+    assert svg.count('<circle class="chart-dot"') == 2
+    assert 'data-testid="turn-valley"' in svg and "M0 6 L6 16 L-6 16 Z" in svg
+    assert svg.endswith("</svg>")
