@@ -65,8 +65,10 @@ def _formatted(day: datetime.date, pattern: str, language: str | None) -> str:
     return formats.date_format(day, pattern)
 
 
-def _date(day: datetime.date, pattern: str) -> str:
-    return _formatted(day, pattern, translation.get_language())
+def _date(day: datetime.date, pattern: str, language: str | None = None) -> str:
+    # Loops over hundreds of days pass the language they looked up once:
+    # asking Django for it costs more than the cached formatting itself.
+    return _formatted(day, pattern, language or translation.get_language())
 
 
 def one_decimal(value: float) -> str:
@@ -82,20 +84,20 @@ def short_date(day: datetime.date) -> str:
     return _date(day, "j M")
 
 
-def long_date(day: datetime.date) -> str:
-    return _date(day, "DATE_FORMAT")
+def long_date(day: datetime.date, language: str | None = None) -> str:
+    return _date(day, "DATE_FORMAT", language)
 
 
-def month_label(day: datetime.date) -> str:
-    return _date(day, "YEAR_MONTH_FORMAT")
+def month_label(day: datetime.date, language: str | None = None) -> str:
+    return _date(day, "YEAR_MONTH_FORMAT", language)
 
 
-def period_label(day: datetime.date, period: str) -> str:
+def period_label(day: datetime.date, period: str, language: str | None = None) -> str:
     if period == "month":
-        return month_label(day)
+        return month_label(day, language)
     if period == "week":
-        return _("week of %(day)s") % {"day": long_date(day)}
-    return long_date(day)
+        return _("week of %(day)s") % {"day": long_date(day, language)}
+    return long_date(day, language)
 
 
 def axis_label(start: datetime.date, end: datetime.date):
@@ -244,6 +246,7 @@ def _table(
 ) -> list[TableRow]:
     """Newest first: one row per day, week or month that has a check-in of either person."""
     trend_at = {day: value for day, value in me.trend if value is not None}
+    language = translation.get_language()
     if period == "day":
         detail_url = pk_url("checkins:detail")
         mine = {d.day: d for d in own if start <= d.day <= end}
@@ -251,7 +254,7 @@ def _table(
         days = sorted(set(mine) | set(partner_at), reverse=True)
         return [
             TableRow(
-                label=long_date(day),
+                label=long_date(day, language),
                 mine=mine[day].percent if day in mine else None,
                 partner=_percent(partner_at.get(day)),
                 trend=_percent(trend_at.get(day)),
@@ -265,7 +268,7 @@ def _table(
     starts = sorted(set(my_periods) | set(their_periods), reverse=True)
     return [
         TableRow(
-            label=period_label(begin, period),
+            label=period_label(begin, period, language),
             mine=_percent(my_periods.get(begin)),
             partner=_percent(their_periods.get(begin)),
             trend=None,
@@ -288,9 +291,12 @@ def weekly_markup(rows: Sequence[weekly.WeekRow]) -> SafeString:
     loop, like table_markup().
     """
     out = []
+    language = translation.get_language()
     for row in rows:
         cells = "".join(f"<td>{int(count)}</td>" for count in row.counts)
-        out.append(f'<tr><th scope="row">{escape(long_date(row.start))}</th>{cells}</tr>')
+        out.append(
+            f'<tr><th scope="row">{escape(long_date(row.start, language))}</th>{cells}</tr>'
+        )
     return mark_safe("\n      ".join(out))  # dates are escaped, counts are integers
 
 
@@ -323,13 +329,14 @@ def _chart(
 ) -> chart.Chart:
     # Translated once, filled in for every dot (a long period has hundreds).
     wording = _("%(name)s, %(when)s: %(percent)d%%")
+    language = translation.get_language()
 
     def dot_label(name: str):
         return lambda day, value: (
             wording
             % {
                 "name": name,
-                "when": period_label(day, period),
+                "when": period_label(day, period, language),
                 "percent": round(value),
             }
         )
