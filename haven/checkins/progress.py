@@ -77,7 +77,13 @@ def one_decimal(value: float) -> str:
     Django's number_format cuts extra decimals off (4.75 -> "4.7"), while the
     table's floatformat rounds (4.8); rounding first makes them agree.
     """
-    return formats.number_format(round(value + 1e-9, 1), 1)
+    return _one_decimal(round(value + 1e-9, 1), translation.get_language())
+
+
+@lru_cache(maxsize=2048)
+def _one_decimal(rounded: float, language: str | None) -> str:
+    # `language` is part of the key: the decimal sign is the active language's.
+    return formats.number_format(rounded, 1)
 
 
 def short_date(day: datetime.date) -> str:
