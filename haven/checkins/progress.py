@@ -300,9 +300,7 @@ def weekly_markup(rows: Sequence[weekly.WeekRow]) -> SafeString:
     language = translation.get_language()
     for row in rows:
         cells = "".join(f"<td>{int(count)}</td>" for count in row.counts)
-        out.append(
-            f'<tr><th scope="row">{escape(long_date(row.start, language))}</th>{cells}</tr>'
-        )
+        out.append(f'<tr><th scope="row">{escape(long_date(row.start, language))}</th>{cells}</tr>')
     return mark_safe("\n      ".join(out))  # dates are escaped, counts are integers
 
 
@@ -397,6 +395,21 @@ class MeasureRow:
         return one_decimal(self.score)
 
 
+def measures_markup(rows: Sequence[MeasureRow]) -> SafeString:
+    """The monthly reflections' table rows as HTML, newest first, like table_markup()."""
+    delete = escape(_("Delete"))
+    out = []
+    for row in rows:
+        label = escape(row.label)
+        out.append(
+            f'<tr><th scope="row">{label}</th><td>{escape(row.score_text)}</td>'
+            f"<td>{escape(row.band)}</td>"
+            f'<td><a href="{escape(row.delete_url)}">{delete}'
+            f'<span class="visually-hidden"> {label}</span></a></td></tr>'
+        )
+    return mark_safe("\n          ".join(out))  # every value is escaped above
+
+
 def _measures(user, language: str) -> dict[str, Any]:
     rows = []
     latest_scale = (1, 7)
@@ -418,6 +431,7 @@ def _measures(user, language: str) -> dict[str, Any]:
     this_month = first_of_month(today())
     block: dict[str, Any] = {
         "rows": list(reversed(rows)),
+        "rows_markup": measures_markup(rows[::-1]),
         "done_this_month": any(row.month == this_month for row in rows),
         "chart": None,
         "summary": [],

@@ -3,7 +3,8 @@
 The policy is a table: (content type) -> {(actor, visibility): allowed actions}.
 Anything the table does not grant is denied, and a denial answers 404 so that
 nobody learns whether an item exists. Views reach content only through
-`visible()` and `get_or_404()` below; tests/core/test_policy_harness.py runs every
+`visible()`, `get_or_404()` and `Visible` (the same condition as a prepared
+query, for the pages every request sees) below; tests/core/test_policy_harness.py runs every
 view against every actor and fails when a view or content model has no entry.
 """
 
