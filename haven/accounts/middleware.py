@@ -3,6 +3,7 @@ import time
 from django.conf import settings
 from django.contrib.auth import logout
 from django.utils import translation
+from django.utils.functional import empty
 
 from haven.accounts import devices
 from haven.accounts.models import Profile
@@ -41,6 +42,12 @@ class ProfileLanguageMiddleware:
     def __call__(self, request):
         user = getattr(request, "user", None)
         if user is not None and user.is_authenticated:
+            # The user is read by now: hand the views the object itself rather
+            # than Django's lazy wrapper, whose every attribute read costs a
+            # function call (pages read `user.pk` hundreds of times).
+            wrapped = getattr(user, "_wrapped", None)
+            if wrapped is not None and wrapped is not empty:
+                request.user = user = wrapped
             language = load_profile(user)
             if language:
                 translation.activate(language)

@@ -133,10 +133,11 @@ def own_and_partner_days(
     shared = Visibility.SHARED.value
     own: list[Day] = []
     theirs: list[tuple[datetime.date, int]] = []
+    me = viewer.pk  # once: `viewer` is often the request's lazy user
     for author, pk, day, percent, visibility in _BOTH_DAYS.rows(
         viewer, shape, **others, **_bounds(start, end)
     ):
-        if author == viewer.pk:
+        if author == me:
             own.append(Day(pk, day, percent, visibility == shared))
         else:
             theirs.append((day, percent))

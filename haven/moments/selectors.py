@@ -42,9 +42,10 @@ def moments_for(viewer) -> tuple[list[Moment], list[Moment]]:
     view stays in the database.
     """
     found = _LISTED.objects(viewer)
+    me = viewer.pk  # once: `viewer` is often the request's lazy user
     return (
-        [m for m in found if m.author_id == viewer.pk],
-        [m for m in found if m.author_id != viewer.pk],
+        [m for m in found if m.author_id == me],
+        [m for m in found if m.author_id != me],
     )
 
 

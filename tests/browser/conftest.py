@@ -44,3 +44,17 @@ def browser():
 @pytest.fixture(params=[PHONE, DESKTOP], ids=["phone", "desktop"])
 def viewport(request):
     return request.param
+
+
+@pytest.fixture(autouse=True)
+def _fresh_rate_limits():
+    """Each browser test starts with allauth's rate-limit counters empty.
+
+    All tests log in from 127.0.0.1 within a minute or two, which reaches
+    allauth's per-address login limit once the pages are fast enough. The
+    limits themselves are tested in tests/security/test_sessions_and_login.py.
+    """
+    from django.core.cache import cache
+
+    cache.clear()
+    yield

@@ -107,7 +107,7 @@ def test_the_whole_chart_is_written_as_accessible_escaped_svg():
     svg = str(built.svg("line", "<script>Anna's line</script>", 'Up "a bit" & more'))
     assert svg.startswith('<svg class="chart-svg" viewBox="0 0 640 240" role="img"')
     assert 'aria-labelledby="line-title line-desc"' in svg
-    assert "<title id=\"line-title\">&lt;script&gt;Anna&#x27;s line&lt;/script&gt;</title>" in svg
+    assert '<title id="line-title">&lt;script&gt;Anna&#x27;s line&lt;/script&gt;</title>' in svg
     assert '<desc id="line-desc">Up &quot;a bit&quot; &amp; more</desc>' in svg
     assert "<script>" not in svg
     assert svg.count('<line class="chart-grid"') == len(built.y_ticks)
