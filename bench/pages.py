@@ -29,6 +29,10 @@ import django
 
 django.setup()
 
+from haven.core.runtime import prepare_process  # noqa: E402
+
+prepare_process()  # as a `haven serve` worker does at start (haven/wsgi.py)
+
 from django.apps import apps  # noqa: E402
 from django.conf import settings  # noqa: E402
 from django.contrib.auth import get_user_model  # noqa: E402

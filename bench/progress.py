@@ -44,6 +44,10 @@ def _setup(data_dir: str) -> None:
     from django.core.management import call_command
 
     call_command("migrate", verbosity=0)
+    # As a `haven serve` worker does at start (haven/wsgi.py).
+    from haven.core.runtime import prepare_process
+
+    prepare_process()
 
 
 def _person(email: str, name: str):
