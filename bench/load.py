@@ -13,8 +13,8 @@ that app is there) with a short think time. The run is bounded by --seconds
 and --max-requests. Afterwards a login burst sends --burst logins at once,
 because Argon2 hashing is what costs memory.
 
-It prints throughput, p50/p95 per action, the count of 5xx answers and
-errors, and the peak resident memory of the server's processes (sampled
+It prints throughput, p50/p95 per action, the count of 5xx and 4xx answers
+and errors, and the peak resident memory of the server's processes (sampled
 from /proc every 0.2 s).
 """
 
@@ -207,6 +207,9 @@ def percentile(values: list[float], q: float) -> float:
 def summary(stats: Stats, seconds: float) -> dict:
     every = [t for times in stats.times.values() for t in times]
     server_errors = sum(n for status, n in stats.statuses.items() if status >= 500)
+    # Every step of the mix is something a person can do: a refused form
+    # (400) means the mix or the page is wrong, and must be looked at.
+    refused = sum(n for status, n in stats.statuses.items() if 400 <= status < 500)
     return {
         "requests": stats.requests,
         "seconds": round(seconds, 1),
@@ -214,6 +217,7 @@ def summary(stats: Stats, seconds: float) -> dict:
         "p50_ms": round(statistics.median(every), 1) if every else 0,
         "p95_ms": round(percentile(every, 0.95), 1),
         "5xx": server_errors,
+        "4xx": refused,
         "errors": len(stats.errors),
         "statuses": dict(sorted(stats.statuses.items())),
         "actions": {
@@ -355,7 +359,7 @@ def main() -> int:
             {"mix": mix, "login_burst": burst_summary, "errors_sample": stats.errors[:5]}, indent=2
         )
     )
-    return 1 if mix["5xx"] or burst_summary["5xx"] else 0
+    return 1 if mix["5xx"] or mix["4xx"] or burst_summary["5xx"] else 0
 
 
 if __name__ == "__main__":

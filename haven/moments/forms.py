@@ -94,10 +94,13 @@ class MomentForm(RevisionFormMixin, forms.ModelForm):
     def clean(self) -> dict[str, Any]:
         cleaned = super().clean()
         day = cleaned.pop("happened_date", None)
-        clock = cleaned.pop("happened_time", None) or dt.time(12, 0)
+        clock = cleaned.pop("happened_time", None)
         if day is not None:
-            when = timezone.make_aware(dt.datetime.combine(day, clock))
             now = timezone.now()
+            when = timezone.make_aware(dt.datetime.combine(day, clock or dt.time(12, 0)))
+            if clock is None and day == timezone.localdate(now) and when > now:
+                # Today without a time, before noon: it happened earlier today.
+                when = now
             if when > now + dt.timedelta(minutes=5):
                 self.add_error("happened_date", _("This moment is in the future."))
             elif when < now - OLDEST:

@@ -152,3 +152,25 @@ def test_the_pages_speak_dutch_with_the_dutch_words_from_the_data(client, partne
     assert "Zet allebei je voeten op de grond" in page
     page = client.get(reverse("moments:new")).content.decode()
     assert "Schoonfamilie en familie" in page
+
+
+def test_a_moment_from_this_morning_needs_no_time(client_a, monkeypatch):
+    """Without a time, a day means around noon; for today before noon, that would be
+    "in the future", so the moment counts as just now instead."""
+    import datetime as dt
+
+    from django.utils import timezone
+
+    morning = timezone.make_aware(dt.datetime(2026, 3, 10, 9, 5))
+    monkeypatch.setattr(timezone, "now", lambda: morning)
+    response = client_a.post(
+        reverse("moments:new"), _form(happened_date="2026-03-10", happened_time="")
+    )
+    assert response.status_code == 302
+    assert Moment.objects.get().happened_at == morning
+    # Tomorrow is still in the future, time or not.
+    response = client_a.post(
+        reverse("moments:new"), _form(happened_date="2026-03-11", happened_time="")
+    )
+    assert response.status_code == 400
+    assert "in the future" in response.content.decode()
