@@ -71,13 +71,13 @@ def _date(day: datetime.date, pattern: str, language: str | None = None) -> str:
     return _formatted(day, pattern, language or translation.get_language())
 
 
-def one_decimal(value: float) -> str:
+def one_decimal(value: float, language: str | None = None) -> str:
     """A score with one decimal in the page's language, rounded like the table.
 
     Django's number_format cuts extra decimals off (4.75 -> "4.7"), while the
     table's floatformat rounds (4.8); rounding first makes them agree.
     """
-    return _one_decimal(round(value + 1e-9, 1), translation.get_language())
+    return _one_decimal(round(value + 1e-9, 1), language or translation.get_language())
 
 
 @lru_cache(maxsize=2048)
@@ -389,10 +389,7 @@ class MeasureRow:
     score: float
     band: str
     delete_url: str
-
-    @property
-    def score_text(self) -> str:
-        return one_decimal(self.score)
+    score_text: str
 
 
 def measures_markup(rows: Sequence[MeasureRow]) -> SafeString:
@@ -411,6 +408,7 @@ def measures_markup(rows: Sequence[MeasureRow]) -> SafeString:
 
 
 def _measures(user, language: str) -> dict[str, Any]:
+    active = translation.get_language()  # once, for the labels of every month
     rows = []
     latest_scale = (1, 7)
     delete_url = pk_url("checkins:measure_delete")
@@ -425,8 +423,17 @@ def _measures(user, language: str) -> dict[str, Any]:
             continue
         band = engine.band_for(instrument, subscale, score)
         name = band.name.get(language) if band is not None and band.name is not None else ""
-        label = month_label(measure.month)
-        rows.append(MeasureRow(measure.month, label, score, name, delete_url(measure.pk)))
+        label = month_label(measure.month, active)
+        rows.append(
+            MeasureRow(
+                measure.month,
+                label,
+                score,
+                name,
+                delete_url(measure.pk),
+                one_decimal(score, active),
+            )
+        )
         latest_scale = (instrument.scale.min, instrument.scale.max)
     this_month = first_of_month(today())
     block: dict[str, Any] = {
@@ -453,14 +460,16 @@ def _measures(user, language: str) -> dict[str, Any]:
         high=scale_high,
         y_values=range(scale_low, scale_high + 1),
         y_label=lambda value: f"{value:g}",
-        x_label=lambda day: _date(day, "M Y"),
+        x_label=lambda day: _date(day, "M Y", active),
         series=[
             chart.SeriesSpec(
                 "me",
                 "",
                 [(row.month, row.score) for row in rows],
                 [(row.month, row.score) for row in rows],
-                lambda day, value: wording % {"month": month_label(day), "score": scores[day]},
+                lambda day, value: (
+                    wording % {"month": month_label(day, active), "score": scores[day]}
+                ),
             )
         ],
     )
