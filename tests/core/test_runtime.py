@@ -14,7 +14,8 @@ def test_every_template_compiles_and_startup_objects_are_frozen():
     assert "base.html" in names and "core/home.html" in names
     try:
         frozen = runtime.prepare_process()
-        assert frozen == gc.get_freeze_count() > 10_000
+        # Frozen objects may still be freed afterwards, so only the size counts.
+        assert frozen > 10_000 and gc.get_freeze_count() > 10_000
         # The cached loader now holds every compiled template: a request does
         # not compile one (and so never adds it to what the collector walks).
         loader = engines["django"].engine.template_loaders[0]
