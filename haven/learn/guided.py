@@ -22,11 +22,20 @@ class Guided:
     intro: str
     steps: tuple[str, ...]
     closing: str
+    # Seconds per step from the data file (`timers`), or empty: then the
+    # exercise's time is shared out evenly over its steps.
+    timers: tuple[int, ...] = ()
 
     @property
     def step_seconds(self) -> int:
-        """The timer for one step: the exercise's time shared out over its steps."""
+        """The timer for one step when the data gives no `timers`: an even share."""
         return max(5, round(self.seconds / len(self.steps)))
+
+    def timer_for(self, step: int) -> int:
+        """The timer of step `step` (counted from 1)."""
+        if self.timers:
+            return self.timers[step - 1]
+        return self.step_seconds
 
 
 def _positive(entry: dict[str, Any], name: str, where: str) -> int:
@@ -50,6 +59,24 @@ def _language(entry: Any, where: str) -> dict[str, Any]:
     return entry
 
 
+def _timers(entry: dict[str, Any], seconds: int, where: str) -> tuple[int, ...]:
+    """The optional `timers`: seconds per step, adding up to the exercise's `seconds`."""
+    timers = entry.get("timers")
+    if timers is None:
+        return ()
+    if (
+        not isinstance(timers, list)
+        or not timers
+        or not all(isinstance(t, int) and not isinstance(t, bool) and t > 0 for t in timers)
+    ):
+        raise ContentError(f"{where}: `timers` must be a list of positive whole numbers")
+    if sum(timers) != seconds:
+        raise ContentError(
+            f"{where}: `timers` add up to {sum(timers)} seconds, not the exercise's {seconds}"
+        )
+    return tuple(timers)
+
+
 def load(path: Path = PATH) -> dict[str, dict[str, Guided]]:
     """{language: {key: exercise}}, or ContentError naming the problem."""
     raw = read_toml(path).get("exercise")
@@ -63,8 +90,14 @@ def load(path: Path = PATH) -> dict[str, dict[str, Guided]]:
         where = f"{path.name} exercise {key!r}"
         minutes = _positive(entry, "minutes", where)
         seconds = _positive(entry, "seconds", where)
+        timers = _timers(entry, seconds, where)
         for language in LANGUAGES:
             texts = _language(entry.get(language), f"{where} [{language}]")
+            if timers and len(timers) != len(texts["steps"]):
+                raise ContentError(
+                    f"{where} [{language}]: {len(texts['steps'])} steps but "
+                    f"{len(timers)} `timers`; give one timer per step"
+                )
             found[language][key] = Guided(
                 key=key,
                 minutes=minutes,
@@ -73,6 +106,7 @@ def load(path: Path = PATH) -> dict[str, dict[str, Guided]]:
                 intro=texts["intro"].strip(),
                 steps=tuple(step.strip() for step in texts["steps"]),
                 closing=texts["closing"].strip(),
+                timers=timers,
             )
     return found
 

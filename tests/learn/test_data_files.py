@@ -92,6 +92,44 @@ def test_broken_exercises_file(tmp_path, old, new, message):
     assert message in str(raised.value) and "breathing-pause" in str(raised.value)
 
 
+def test_each_step_can_have_its_own_timer(tmp_path):
+    path = _broken(
+        tmp_path, FIXTURES / "exercises.toml", "seconds = 60", "seconds = 60\ntimers = [10, 20, 30]"
+    )
+    found = guided.load(path)
+    for language in ("en", "nl"):
+        exercise = found[language]["breathing-pause"]
+        assert [exercise.timer_for(step) for step in (1, 2, 3)] == [10, 20, 30]
+    # Without `timers`, every step gets an even share.
+    even = guided.load(FIXTURES / "exercises.toml")["en"]["breathing-pause"]
+    assert [even.timer_for(step) for step in (1, 2, 3)] == [20, 20, 20]
+
+
+@pytest.mark.parametrize(
+    ("timers", "message"),
+    [
+        ("[30, 30]", "3 steps but 2 `timers`"),
+        ("[10, 20, 20]", "`timers` add up to 50 seconds, not the exercise's 60"),
+        ("[10, 0, 50]", "`timers` must be a list of positive whole numbers"),
+        ('["20", 20, 20]', "`timers` must be a list of positive whole numbers"),
+    ],
+)
+def test_broken_timers(tmp_path, timers, message):
+    path = _broken(
+        tmp_path, FIXTURES / "exercises.toml", "seconds = 60", f"seconds = 60\ntimers = {timers}"
+    )
+    with pytest.raises(ContentError) as raised:
+        guided.load(path)
+    assert message in str(raised.value) and "breathing-pause" in str(raised.value)
+
+
+def test_the_twenty_minute_pause_spends_longest_on_soothing():
+    pause = guided.load()["en"]["breathing-pause"]
+    timers = [pause.timer_for(step) for step in range(1, len(pause.steps) + 1)]
+    assert sum(timers) == pause.seconds == 1200
+    assert "soothes" in pause.steps[timers.index(max(timers))]
+
+
 @pytest.mark.parametrize(
     ("old", "new", "message"),
     [

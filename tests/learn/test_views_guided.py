@@ -57,3 +57,19 @@ def test_in_dutch(client_a):
     client_a.post(reverse("language"), {"language": "nl"})
     page = _step(client_a, 1).content.decode()
     assert "Adem langzaam in." in page
+
+
+def test_a_step_shows_its_own_timer(client_a, tmp_path, monkeypatch):
+    """With `timers` in the data, each step's page and timer use that step's time."""
+    from haven.learn import guided
+    from tests.learn.conftest import FIXTURES
+
+    path = tmp_path / "exercises.toml"
+    text = (FIXTURES / "exercises.toml").read_text()
+    path.write_text(text.replace("seconds = 60", "seconds = 60\ntimers = [5, 15, 40]"))
+    exercises = guided.load(path)
+    monkeypatch.setattr(guided, "_all", lambda: exercises)
+    second = _step(client_a, 2).content.decode()
+    assert 'data-seconds="15"' in second and 'max="15"' in second
+    assert "about 15 seconds" in second  # the text for a page without JavaScript
+    assert 'data-seconds="40"' in _step(client_a, 3).content.decode()

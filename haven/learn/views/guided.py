@@ -40,6 +40,7 @@ def exercise(request: HttpRequest, key: str) -> HttpResponse:
         "exercise": current,
         "step": step,
         "prompt": current.steps[step - 1] if 1 <= step < last else "",
+        "timer": current.timer_for(step) if 1 <= step < last else 0,
         "count": len(current.steps),
         "is_intro": step == 0,
         "is_closing": step == last,
