@@ -13,8 +13,8 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from haven.core.datafiles import read_toml
-from haven.needs.catalogue import LANGUAGES, language_of
+from haven.core.datafiles import read_toml, texts_of
+from haven.needs.catalogue import language_of
 
 PATH = Path(__file__).with_name("data") / "checkins.toml"
 
@@ -85,17 +85,11 @@ def _placeholders(text: str, where: str) -> set[str]:
 
 
 def _texts(value: Any, where: str, allowed: frozenset[str] = frozenset()) -> dict[str, str]:
-    if not isinstance(value, dict):
-        raise ContentError(f"{where}: expected a text in {', '.join(LANGUAGES)}")
-    result = {}
-    for language in LANGUAGES:
-        text = value.get(language)
-        if not isinstance(text, str) or not text.strip():
-            raise ContentError(f"{where}: the {language!r} text is missing or empty")
+    result = texts_of(value, where, ContentError)
+    for language, text in result.items():
         unknown = _placeholders(text, where) - allowed
         if unknown:
             raise ContentError(f"{where} ({language}): unknown placeholder(s) {sorted(unknown)}")
-        result[language] = text.strip()
     return result
 
 

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import tomllib
 from functools import cache
 from pathlib import Path
 from typing import Any
 
 from haven.coach.model import CODES, LANGUAGES, PROTECTIVE_CODES
+from haven.core.datafiles import read_toml
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
 CODE_FIELDS = ("name", "short", "why")
@@ -21,13 +21,7 @@ def load_toml(
     path: Path, error: type[ValueError] = DataError, what: str = "data file"
 ) -> dict[str, Any]:
     """Read a TOML data file; a missing or broken one raises `error` naming the file."""
-    try:
-        with path.open("rb") as handle:
-            return tomllib.load(handle)
-    except FileNotFoundError:
-        raise error(f"{path}: {what} not found") from None
-    except tomllib.TOMLDecodeError as problem:
-        raise error(f"{path}: not valid TOML: {problem}") from None
+    return read_toml(path, error, what)
 
 
 def validate_codes(data: dict[str, Any], path: Path) -> dict[str, dict[str, dict[str, str]]]:

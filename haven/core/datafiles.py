@@ -13,13 +13,16 @@ from typing import Any
 LANGUAGES = ("en", "nl")
 
 
-def read_toml(path: Path, error: type[Exception]) -> dict[str, Any]:
-    """The parsed file, or `error` saying it is missing or is not valid TOML."""
+def read_toml(path: Path, error: type[Exception], what: str = "") -> dict[str, Any]:
+    """The parsed file, or `error` saying it is missing or is not valid TOML.
+
+    `what` names the kind of file in the "not found" message ("rules pack").
+    """
     try:
         with path.open("rb") as handle:
             return tomllib.load(handle)
     except FileNotFoundError:
-        raise error(f"{path}: not found") from None
+        raise error(f"{path}: {what + ' ' if what else ''}not found") from None
     except tomllib.TOMLDecodeError as problem:
         raise error(f"{path}: not valid TOML: {problem}") from None
 
