@@ -151,8 +151,7 @@ _FIRST_DAY = policy.Visible(
 
 
 def first_day(user) -> datetime.date | None:
-    found = _FIRST_DAY.rows(user)
-    return found[0][0] if found else None
+    return _FIRST_DAY.value(user)
 
 
 def checkin_on(user, day: datetime.date) -> tuple[CheckIn | None, CheckInDetails | None]:

@@ -326,7 +326,12 @@ def scope(
     if couple is not None:
         values["couple"] = couple
     shape = (partner is not None, couple is not None)
-    if _condition(label, action, 0, partner, couple) is None:
+    # What _condition() would answer None for, without building its Q objects
+    # (this runs for every prepared query of every page).
+    granted = _granted(label, action)
+    if Actor.AUTHOR not in granted and partner is None:
+        return None
+    if label in COUPLE_SCOPE and couple is None:
         return None
     return Scope(shape=shape, values=values)
 
@@ -385,6 +390,11 @@ class Visible:
     def first(self, user: Any, extra: Any = None, **values: Any) -> Any | None:
         found = self.objects(user, extra, **values)
         return found[0] if found else None
+
+    def value(self, user: Any, extra: Any = None, **values: Any) -> Any | None:
+        """The first column of the first row, or None when there is no row."""
+        found = self.rows(user, extra, **values)
+        return found[0][0] if found else None
 
 
 def get_or_404(

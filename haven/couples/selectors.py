@@ -73,15 +73,7 @@ def current_partner(user):
     if not user.is_authenticated:
         return None
     if not hasattr(user, "_haven_partner"):
-        from haven.core import policy
-
-        pid = policy.partner_id(user)  # may load the partner too
-        if not hasattr(user, "_haven_partner"):
-            user._haven_partner = (
-                get_user_model().objects.select_related("profile").filter(pk=pid).first()
-                if pid is not None
-                else None
-            )
+        load_relations(user)
     return user._haven_partner
 
 

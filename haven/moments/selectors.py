@@ -58,8 +58,7 @@ _PROPOSAL_COUNT = policy.Visible(
 
 def proposal_count(viewer) -> int:
     """How many link proposals wait for the viewer's answer (as proposals_for, counted)."""
-    found = _PROPOSAL_COUNT.rows(viewer)
-    return found[0][0] if found else 0
+    return _PROPOSAL_COUNT.value(viewer) or 0
 
 
 def proposals_for(viewer) -> list[MomentLink]:
