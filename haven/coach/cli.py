@@ -28,11 +28,6 @@ from haven.coach.model import LANGUAGES, MAX_CHARS, Analysis
 COACH_HELP = "Analyse a message with the communication coach."
 EVAL_HELP = "Score the coach against the labelled corpus (tone, per-code P/R/F1, confusions)."
 
-SAFETY_NOTE = (
-    "This message mentions harm, violence or self-harm. Safety comes first: no softer "
-    "rewrite is offered. If anyone is in danger, contact emergency services or a helpline."
-)
-
 
 def check_text(text: str) -> str | None:
     """Why a message cannot be analysed, or None when it can."""
@@ -73,8 +68,13 @@ def add_eval_arguments(parser: argparse.ArgumentParser) -> None:
 def format_analysis(analysis: Analysis) -> str:
     """A readable report of one analysis."""
     lines = [f"language: {analysis.language}   tone: {analysis.tone}"]
-    if analysis.safety:
-        lines.append(f"SAFETY: {SAFETY_NOTE}")
+    if analysis.safety and analysis.safety_kind:
+        from haven.coach.safety import safety_note
+
+        note = safety_note(analysis.safety_kind, analysis.language)
+        lines.append(f"SAFETY ({analysis.safety_kind}): {note['title']}. {note['why']}")
+        for signal in analysis.safety_signals:
+            lines.append(f"  {signal.kind:<15} {signal.evidence!r} [{signal.start}:{signal.end}]")
     if not analysis.findings:
         lines.append("No codes found.")
     for finding in analysis.findings:
@@ -162,6 +162,13 @@ def run_eval(
     except evaluate.CorpusError as error:
         stderr.write(f"coach-eval: error: {error}\n")
         return 1
+    from haven.coach import safety_eval
+
+    try:
+        report["safety"] = safety_eval.evaluate_safety(split, languages)
+    except safety_eval.SafetyCorpusError as error:
+        stderr.write(f"coach-eval: error: {error}\n")
+        return 1
     if mistakes:
         report["mistakes"] = {
             language: evaluate.mistakes(evaluate.run_items(evaluate.load_corpus(language, split)))
@@ -170,7 +177,8 @@ def run_eval(
     if as_json:
         stdout.write(json.dumps(report, ensure_ascii=False, indent=2) + "\n")
         return 0
-    stdout.write(evaluate.format_report(report) + "\n")
+    stdout.write(evaluate.format_report(report) + "\n\n")
+    stdout.write(safety_eval.format_safety_report(report["safety"]) + "\n")
     for language, wrong in report.get("mistakes", {}).items():
         stdout.write(f"\n== {language} mistakes ({len(wrong)})\n")
         for item in wrong:

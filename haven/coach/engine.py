@@ -11,8 +11,9 @@
    generalisation in a clause that is appreciation; a pause without a promise
    to return is withdrawal). Internal markers (codes starting with "_") take
    part here and are then dropped.
-5. Keep one finding per code per stretch of text, derive tone and safety, and
-   build a suggestion for protective messages that are not safety cases.
+5. Keep one finding per code per stretch of text and derive the tone.
+6. The safety layer (safety.py) decides `safety` and its kind with its own
+   pack, run first; a safety case never gets a suggestion.
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ from haven.coach.codes import explanation
 from haven.coach.language import detect_language
 from haven.coach.model import LANGUAGES, MAX_CHARS, Analysis, Finding, TextTooLong, tone_of
 from haven.coach.packs import Pack, Rule, get_pack
+from haven.coach.safety import NO_DANGER, Assessment, assess
 from haven.coach.tokens import BOUNDARY, PUNCT, WORD, Encoded, Token, tokenize
 
 _CLAUSE_PUNCT = frozenset({",", "-", "–", "—", "(", ")"})
@@ -48,7 +50,11 @@ class Result:
     tokens: tuple[Token, ...]
     hits: tuple[Hit, ...]
     findings: tuple[Finding, ...]
-    safety: bool
+    assessment: Assessment
+
+    @property
+    def safety(self) -> bool:
+        return self.assessment.safety
 
     @property
     def codes(self) -> set[str]:
@@ -213,17 +219,22 @@ def _findings(text: str, language: str, tokens: list[Token], hits: list[Hit]) ->
     return findings
 
 
-def run(text: str, language: str) -> Result:
-    """The full pipeline without a suggestion; also used to check suggestions."""
-    pack = get_pack(language)
+def match_pack(text: str, pack: Pack) -> tuple[list[Token], list[Hit]]:
+    """Tokenise `text` for `pack` and return the tokens and the pack's surviving hits."""
     tokens = tokenize(text, pack.lemmatize)
     if not tokens:
-        return Result(language, (), (), (), False)
-    encoded = Encoded(tokens)
-    hits = _hits(text, pack, encoded)
+        return tokens, []
+    return tokens, _hits(text, pack, Encoded(tokens))
+
+
+def run(text: str, language: str) -> Result:
+    """The full pipeline without a suggestion; also used to check suggestions."""
+    assessment = assess(text, language)
+    tokens, hits = match_pack(text, get_pack(language))
+    if not tokens:
+        return Result(language, (), (), (), NO_DANGER)
     findings = _findings(text, language, tokens, hits)
-    safety = any(hit.rule.safety for hit in hits)
-    return Result(language, tuple(tokens), tuple(hits), tuple(findings), safety)
+    return Result(language, tuple(tokens), tuple(hits), tuple(findings), assessment)
 
 
 def analyze(text: str, lang: str | None = None) -> Analysis:
@@ -246,4 +257,13 @@ def analyze(text: str, lang: str | None = None) -> Analysis:
         from haven.coach.suggest import build_suggestion
 
         suggestion = build_suggestion(result)
-    return Analysis(language, tone, result.findings, suggestion, result.safety)
+    assessment = result.assessment
+    return Analysis(
+        language,
+        tone,
+        result.findings,
+        suggestion,
+        assessment.safety,
+        assessment.kind,
+        assessment.signals,
+    )

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import json
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -44,27 +44,32 @@ class Outcome:
     tone: str
 
 
-def load_corpus(language: str, split: str, corpus_dir: Path = CORPUS_DIR) -> list[Item]:
-    path = corpus_dir / f"{language}-{split}.jsonl"
+def jsonl_lines(path: Path, error: type[ValueError]) -> Iterator[tuple[int, str]]:
+    """(line number, line) for every non-blank line of a corpus file; `error` if missing."""
     if not path.exists():
-        raise CorpusError(f"{path}: corpus file not found")
-    items = []
+        raise error(f"{path}: corpus file not found")
     with path.open(encoding="utf-8") as handle:
         for number, line in enumerate(handle, start=1):
-            if not line.strip():
-                continue
-            try:
-                row = json.loads(line)
-                codes = frozenset(row["codes"])
-                item = Item(
-                    row["id"], language, row["text"], codes, row["tone"], tuple(row.get("tags", ()))
-                )
-            except (ValueError, KeyError, TypeError) as error:
-                raise CorpusError(f"{path}:{number}: not a corpus line ({error})") from None
-            unknown = codes - set(CODES)
-            if unknown or item.tone not in TONES or not isinstance(item.text, str):
-                raise CorpusError(f"{path}:{number}: unknown codes {sorted(unknown)} or bad tone")
-            items.append(item)
+            if line.strip():
+                yield number, line
+
+
+def load_corpus(language: str, split: str, corpus_dir: Path = CORPUS_DIR) -> list[Item]:
+    path = corpus_dir / f"{language}-{split}.jsonl"
+    items = []
+    for number, line in jsonl_lines(path, CorpusError):
+        try:
+            row = json.loads(line)
+            codes = frozenset(row["codes"])
+            item = Item(
+                row["id"], language, row["text"], codes, row["tone"], tuple(row.get("tags", ()))
+            )
+        except (ValueError, KeyError, TypeError) as error:
+            raise CorpusError(f"{path}:{number}: not a corpus line ({error})") from None
+        unknown = codes - set(CODES)
+        if unknown or item.tone not in TONES or not isinstance(item.text, str):
+            raise CorpusError(f"{path}:{number}: unknown codes {sorted(unknown)} or bad tone")
+        items.append(item)
     return items
 
 

@@ -30,6 +30,8 @@ VULNERABLE_CODES: tuple[str, ...] = (
 )
 CODES: tuple[str, ...] = PROTECTIVE_CODES + VULNERABLE_CODES
 LANGUAGES: tuple[str, ...] = ("en", "nl")
+SAFETY_KINDS: tuple[str, ...] = ("self_harm", "violence", "coercion")
+"""What a safety case is about, most urgent first (see haven/coach/safety.py)."""
 TONES: tuple[str, ...] = ("protective", "vulnerable", "neutral")
 
 MAX_CHARS = 5000
@@ -66,6 +68,8 @@ class Finding:
     evidence: str
     explanation: str
     rule: str = field(default="", compare=False)
+    source: str = field(default="rule", compare=False)
+    """What found it: "rule" for a rule's match."""
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -74,6 +78,7 @@ class Finding:
             "end": self.end,
             "evidence": self.evidence,
             "explanation": self.explanation,
+            "source": self.source,
         }
 
 
@@ -86,6 +91,10 @@ class Analysis:
     findings: tuple[Finding, ...]
     suggestion: str | None
     safety: bool
+    safety_kind: str | None = None
+    """One of SAFETY_KINDS when `safety` is set, else None."""
+    safety_signals: tuple[Any, ...] = ()
+    """The safety layer's evidence (haven.coach.safety.Signal), in text order."""
 
     @property
     def codes(self) -> list[str]:
@@ -100,4 +109,6 @@ class Analysis:
             "suggestion": self.suggestion,
             "safety": self.safety,
             "codes": self.codes,
+            "safety_kind": self.safety_kind,
+            "safety_evidence": [signal.to_dict() for signal in self.safety_signals],
         }

@@ -5,6 +5,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from haven.accounts.models import Profile
 from haven.coach import analyze
+from haven.coach.safety import safety_note
 from haven.practise import services
 from haven.practise.forms import PractiseForm
 from haven.safety import helplines
@@ -29,7 +30,10 @@ def _context(request: HttpRequest) -> tuple[dict, int]:
         country = (
             Profile.objects.filter(user=request.user).values_list("country", flat=True).first()
         )
-        context["help"] = helplines.for_country(country or "", language)
+        kind = practice.analysis.safety_kind
+        context["help"] = helplines.for_safety_kind(country or "", language, kind)
+        if kind:
+            context["safety_note"] = safety_note(kind, language)
     elif request.POST.get("action") == "compose":
         labels = dict(form.fields["feelings"].choices)
         need_labels = dict(form.fields["needs"].choices)

@@ -62,3 +62,22 @@ def for_country(code: str, language: str) -> CountryHelp:
         lines=lines,
         verified_on=data["verified_on"],
     )
+
+
+# Which lines fit which danger the coach found: a crisis line for self-harm,
+# a domestic-abuse line for violence and control; the emergency number always.
+KIND_LINES = {
+    "self_harm": ("crisis", "emergency"),
+    "violence": ("domestic_abuse", "emergency"),
+    "coercion": ("domestic_abuse", "emergency"),
+}
+
+
+def for_safety_kind(code: str, language: str, kind: str | None) -> CountryHelp:
+    """The country's lines that fit a safety kind, most fitting first; all lines for None."""
+    help_ = for_country(code, language)
+    wanted = KIND_LINES.get(kind or "")
+    if not wanted:
+        return help_
+    lines = tuple(line for kind_ in wanted for line in help_.lines if line.kind == kind_)
+    return CountryHelp(help_.code, help_.name, lines, help_.verified_on)

@@ -10,9 +10,19 @@ from haven.coach.model import MAX_CHARS, tone_of
 
 def test_to_dict_has_exactly_the_documented_keys():
     data = analyze("You never listen. I feel alone.", "en").to_dict()
-    assert list(data) == ["language", "tone", "findings", "suggestion", "safety", "codes"]
+    assert list(data) == [
+        "language",
+        "tone",
+        "findings",
+        "suggestion",
+        "safety",
+        "codes",
+        "safety_kind",
+        "safety_evidence",
+    ]
     for finding in data["findings"]:
-        assert list(finding) == ["code", "start", "end", "evidence", "explanation"]
+        assert list(finding) == ["code", "start", "end", "evidence", "explanation", "source"]
+        assert finding["source"] == "rule"
     json.dumps(data)
 
 

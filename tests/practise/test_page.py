@@ -110,3 +110,39 @@ def test_segments_cover_the_text_exactly():
     pieces = services.segments(text, analysis)
     assert "".join(p.text for p in pieces) == text
     assert any(p.protective for p in pieces)
+
+
+@pytest.mark.django_db
+def test_self_harm_message_shows_the_crisis_line_first_and_says_why(client, solo_user):
+    solo_user.profile.country = "GB"
+    solo_user.profile.save()
+    client.force_login(solo_user)
+    response = client.post(
+        reverse("practise:page"), {"message": "Honestly I'd rather not wake up tomorrow."}
+    )
+    html = response.content.decode()
+    analysis = response.context["practice"].analysis
+    assert analysis.safety_kind == "self_harm"
+    assert 'data-kind="self_harm"' in html
+    assert "116 123" in html  # the crisis line
+    assert "0808 2000 247" not in html  # not the domestic-abuse line
+    assert 'data-testid="safety-why"' in html
+    assert reverse("safety:check") in html
+    assert 'data-testid="suggestion"' not in html
+
+
+@pytest.mark.django_db
+def test_dutch_control_message_shows_the_domestic_abuse_line_in_dutch(client, solo_user):
+    solo_user.profile.country = "NL"
+    solo_user.profile.save()
+    client.force_login(solo_user)
+    response = client.post(
+        reverse("practise:page"),
+        {"message": "Vanaf nu lever je elke avond je telefoon bij mij in.", "lang": "nl"},
+    )
+    html = response.content.decode()
+    assert response.context["practice"].analysis.safety_kind == "coercion"
+    assert "0800 2000" in html  # Veilig Thuis
+    assert "0800 0113" not in html
+    assert "Dit klinkt als controle" in html
+    assert 'data-testid="suggestion"' not in html
