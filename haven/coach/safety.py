@@ -38,6 +38,8 @@ class Signal:
     end: int
     evidence: str
     rule: str
+    source: str = "rule"
+    """"rule" for a rule's match, "model" for the learned model's finding."""
 
     def to_dict(self) -> dict[str, object]:
         return {
@@ -45,6 +47,7 @@ class Signal:
             "start": self.start,
             "end": self.end,
             "evidence": self.evidence,
+            "source": self.source,
         }
 
 
@@ -95,11 +98,23 @@ def assess(text: str, language: str) -> Assessment:
         seen.add((kind, start, end))
         signals.append(Signal(kind, start, end, text[start:end], hit.rule.id))
     if not signals:
-        return NO_DANGER
+        return _learned(text, language)
     signals.sort(key=lambda signal: (signal.start, signal.end, signal.kind))
     found = {signal.kind for signal in signals}
     kind = next(kind for kind in SAFETY_KINDS if kind in found)
     return Assessment(kind, tuple(signals))
+
+
+def _learned(text: str, language: str) -> Assessment:
+    """The learned model's verdict, for phrasings no rule lists."""
+    from haven.coach.learned import judge
+
+    verdict = judge(text, language)
+    if verdict is None:
+        return NO_DANGER
+    start, end = verdict.evidence
+    signal = Signal(verdict.kind, start, end, text[start:end], "model", "model")
+    return Assessment(verdict.kind, (signal,))
 
 
 @cache
