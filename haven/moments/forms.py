@@ -31,9 +31,15 @@ def _terms(terms: list[Any]) -> list[tuple[str, str]]:
 class MomentForm(RevisionFormMixin, forms.ModelForm):
     """One's own view of a rocky moment; everything but the date is optional."""
 
-    happened_date = forms.DateField(label=_("Date"), widget=forms.DateInput(attrs={"type": "date"}))
+    # Date and time inputs take ISO values whatever the page's language: a
+    # localised "07-12-2026" would be rejected by the browser and shown empty.
+    happened_date = forms.DateField(
+        label=_("Date"), widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+    )
     happened_time = forms.TimeField(
-        label=_("Time (roughly)"), required=False, widget=forms.TimeInput(attrs={"type": "time"})
+        label=_("Time (roughly)"),
+        required=False,
+        widget=forms.TimeInput(attrs={"type": "time"}, format="%H:%M"),
     )
     topic = forms.ChoiceField(label=_("The topic of the moment"), required=False)
     my_moves = forms.MultipleChoiceField(
@@ -230,7 +236,7 @@ class PauseForm(forms.Form):
     at = forms.TimeField(
         label=_("Or come back at a time on the clock"),
         required=False,
-        widget=forms.TimeInput(attrs={"type": "time"}),
+        widget=forms.TimeInput(attrs={"type": "time"}, format="%H:%M"),
         help_text=_("At least 20 minutes from now, within a day."),
     )
     message = forms.ChoiceField(label=_("A message for your partner"), widget=forms.RadioSelect)

@@ -105,3 +105,22 @@ def test_the_pause_works_without_javascript(browser, live_server):
     assert page.get_by_test_id("return-time").is_visible()
     assert "I want to come back" in page.get_by_test_id("pause-message").input_value()
     context.close()
+
+
+@pytest.mark.parametrize(("language", "save"), [("nl", "Moment bewaren"), ("en", "Save moment")])
+def test_a_moment_saves_on_the_first_try_in_every_language(browser, live_server, language, save):
+    """The date is pre-filled in the format the date input takes, so nothing is rejected."""
+    base = live_server.url
+    email = f"first-{language}@example.org"
+    make_user(email, "Anna", language)
+    context = browser.new_context(viewport={"width": 390, "height": 844})
+    page = context.new_page()
+    _log_in(page, base, email)
+    page.goto(base + "/moments/new/")
+    date_value = page.locator("input[name=happened_date]").input_value()
+    assert re.fullmatch(r"\d{4}-\d{2}-\d{2}", date_value), date_value
+    page.fill("textarea[name=what_happened]", "Ruzie over de boodschappen.")
+    page.get_by_role("button", name=save).click()
+    page.wait_for_url(re.compile(r".*/moments/\d+/$"))
+    assert Moment.objects.filter(author__email=email).count() == 1
+    context.close()
