@@ -122,3 +122,19 @@ def test_answers_are_saved_as_they_are_chosen(browser, live_server, viewport):
     assert again.locator("#id_anx02_1").is_checked()
     assert InstrumentResponse.objects.get().answers == {"anx01": 6, "anx02": 2}
     context.close()
+
+
+def test_save_and_next_works_on_the_first_tap_right_after_typing(browser, live_server):
+    """Leaving the text box starts an autosave; the status it shows must not move the
+    button away from under the finger, so the first tap does what it says."""
+    base = live_server.url
+    make_user("joris@example.org", "Joris", "nl")
+    context = browser.new_context(viewport={"width": 360, "height": 740}, has_touch=True)
+    page = context.new_page()
+    _log_in(page, base, "joris@example.org")
+    page.goto(base + HISTORY)
+    page.locator("textarea[name=who-text]").fill(DRAFT)
+    page.locator("button[name=continue]").click()
+    page.wait_for_url(lambda url: not url.rstrip("/").endswith(HISTORY.rstrip("/")))
+    assert HistoryAnswer.objects.get(prompt="who").text == DRAFT
+    context.close()
