@@ -447,7 +447,7 @@ VIEW_POLICY: dict[str, ViewRule] = {
     "export": ViewRule(Access.LOGIN, methods=BOTH, notes="own data only, password again"),
     "delete_account": ViewRule(Access.LOGIN, methods=BOTH, notes="password again"),
     "couples:overview": ViewRule(Access.LOGIN),
-    "couples:invite": ViewRule(Access.LOGIN, methods=POST),
+    "couples:invite": ViewRule(Access.LOGIN, methods=BOTH, notes="GET goes back to the overview"),
     "couples:cancel_invite": ViewRule(Access.LOGIN, methods=POST),
     "couples:join": ViewRule(Access.LOGIN, methods=BOTH, notes="token in the URL"),
     "couples:enter_code": ViewRule(Access.LOGIN, methods=BOTH),
@@ -541,6 +541,9 @@ VIEW_POLICY: dict[str, ViewRule] = {
     # --- the negative cycle (haven.cycle) ---
     "cycle:index": ViewRule(Access.LOGIN, notes="own side; whether the partner shared theirs"),
     "cycle:edit": ViewRule(Access.LOGIN, methods=BOTH, notes="own side; creates it private"),
+    "cycle:autosave": ViewRule(
+        Access.LOGIN, methods=POST, notes="own side only; creates it private"
+    ),
     "cycle:side": _obj("cycle.CycleSide", Action.VIEW),
     "cycle:share": _obj("cycle.CycleSide", Action.SHARE, POST),
     "cycle:delete": _obj("cycle.CycleSide", Action.DELETE, BOTH),

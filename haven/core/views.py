@@ -42,6 +42,7 @@ def home(request: HttpRequest) -> HttpResponse:
         "individual_path": individual_path(request.user),
         "individual_text": screen.individual_text(translation.get_language() or "en"),
         "checkin_week": week_summary(request.user, timezone.localdate()),
+        "pending_invitation": None if partner else selectors.pending_invitation(request),
     }
     return render(request, "core/home.html", context)
 

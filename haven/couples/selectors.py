@@ -91,3 +91,26 @@ def open_invitation(user) -> Invitation | None:
         .order_by("-created_at")
         .first()
     )
+
+
+# The invitation a person followed while logged out, kept server-side in the
+# session until they have an account, have consented and can say yes to it.
+PENDING_INVITATION_KEY = "haven_pending_invitation"
+
+
+def pending_invitation(request) -> tuple[Invitation, str] | None:
+    """(invitation, token) the logged-in person followed earlier, while it is still usable."""
+    token = request.session.get(PENDING_INVITATION_KEY)
+    if not token:
+        return None
+    from haven.couples.services import find_invitation
+
+    invitation = find_invitation(token=token)
+    if (
+        invitation is None
+        or invitation.inviter_id == request.user.pk
+        or current_partner_id(request.user) is not None
+    ):
+        request.session.pop(PENDING_INVITATION_KEY, None)
+        return None
+    return invitation, token

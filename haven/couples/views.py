@@ -28,8 +28,11 @@ def overview(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
-@require_POST
+@require_http_methods(["GET", "POST"])
 def invite(request: HttpRequest) -> HttpResponse:
+    if request.method == "GET":
+        # Reloading the page that showed a new invitation: the overview, not a 405.
+        return overview(request)
     form = InviteForm(request.POST)
     if not form.is_valid():
         return render(
@@ -81,17 +84,21 @@ def _accept(request: HttpRequest, invitation) -> HttpResponse:
     except services.LinkError as exc:
         messages.error(request, str(exc))
         return redirect("couples:overview")
+    request.session.pop(selectors.PENDING_INVITATION_KEY, None)
     messages.success(request, _("You are now linked. Everything stays private until you share it."))
     return redirect("home")
 
 
 @require_http_methods(["GET", "POST"])
 def join(request: HttpRequest, token: str) -> HttpResponse:
+    invitation = services.find_invitation(token=token)
     if not request.user.is_authenticated:
         # Most people who follow an invitation link are new: send them to sign
-        # up, and bring them back here afterwards.
+        # up. The invitation is kept in the session, so it is still offered
+        # after sign-up, e-mail confirmation, consent and the safety check.
+        if invitation is not None:
+            request.session[selectors.PENDING_INVITATION_KEY] = token
         return redirect(f"{reverse('account_signup')}?{urlencode({'next': request.path})}")
-    invitation = services.find_invitation(token=token)
     if invitation is None:
         return render(request, "couples/invalid_invitation.html", status=404)
     if request.method == "POST":

@@ -6,6 +6,7 @@ app_name = "cycle"
 urlpatterns = [
     path("", side.index, name="index"),
     path("mine/", side.edit, name="edit"),
+    path("mine/autosave/", side.autosave, name="autosave"),
     path("side/<int:pk>/", side.side_detail, name="side"),
     path("side/<int:pk>/share/", side.side_share, name="share"),
     path("side/<int:pk>/delete/", side.side_delete, name="delete"),

@@ -9,6 +9,7 @@ import re
 
 import pytest
 
+from haven.cycle.models import CycleSide
 from tests.conftest import PASSWORD, link, make_user
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -119,3 +120,25 @@ def test_both_sides_then_our_cycle(browser, live_server, viewport):
     assert "The phone storm" in a.get_by_test_id("cycle-name").inner_text()
     b.goto(base + "/cycle/ours/")
     assert "The phone storm" in b.get_by_test_id("cycle-name").inner_text()
+
+
+def test_my_side_keeps_a_draft_and_survives_a_reload(browser, live_server):
+    """About ten minutes of writing in "Mijn kant" must not vanish with a reload."""
+    base = live_server.url
+    make_user("draft@example.org", "Daan", "nl")
+    context = browser.new_context(viewport={"width": 390, "height": 844})
+    page = context.new_page()
+    page.goto(base + "/accounts/login/")
+    page.fill("input[name=login]", "draft@example.org")
+    page.fill("input[name=password]", PASSWORD)
+    page.locator("main form button[type=submit]").click()
+    page.wait_for_url(base + "/")
+    page.goto(base + "/cycle/mine/")
+    words = "Als je op je telefoon kijkt terwijl ik iets vertel, voel ik me alleen."
+    page.locator("textarea[name=trigger]").press_sequentially(words, delay=5)
+    page.wait_for_selector("[data-autosave-status]:has-text(':')")
+    page.reload()
+    assert page.locator("textarea[name=trigger]").input_value() == words
+    side = CycleSide.objects.get(author__email="draft@example.org")
+    assert side.visibility == "private"
+    context.close()

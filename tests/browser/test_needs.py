@@ -75,6 +75,13 @@ def test_need_shared_answered_and_read(browser, live_server, viewport):
     assert sentence.input_value() == built
     mine = built.replace(" nodig.", " nodig, juist als het druk is.")
     sentence.fill(mine)
+    # "Gebruik deze formulering" replaces her words on purpose, with one tap to undo.
+    a.check("#frame-0")
+    assert sentence.input_value() == mine, "choosing a wording keeps hand-written text"
+    a.locator("[data-wording-button]").click()
+    assert sentence.input_value() != mine
+    a.get_by_test_id("previous-version").get_by_role("button").click()
+    assert sentence.input_value() == mine
     a.locator("button[name=action][value=save]").click()
     a.wait_for_url(re.compile(r".*/needs/\d+/$"))
     assert a.get_by_test_id("sentence").inner_text() == mine

@@ -100,3 +100,83 @@ def test_couple_onboarding_and_unlinking(browser, live_server, viewport):
 
     first.close()
     second.close()
+
+
+def test_the_invitation_survives_sign_up_consent_and_the_safety_check(browser, live_server):
+    """Joris opens Anna's link while logged out, signs up in Dutch, gives consent, takes the
+    safety check and taps Verder: home still offers Anna's invitation, and only his yes links."""
+    from tests.conftest import make_user
+
+    base = live_server.url
+    anna = make_user("anna.nl@example.org", "Anna", "nl")
+    from haven.couples import services
+
+    issued = services.create_invitation(inviter=anna)
+    link = base + f"/couple/join/{issued.token}/"
+
+    context = browser.new_context(viewport={"width": 390, "height": 844}, locale="nl-NL")
+    page = context.new_page()
+    page.goto(link)
+    assert "/accounts/signup/" in page.url
+    _sign_up(page, "joris@example.org", "Joris")
+    page.wait_for_url(re.compile(r".*/welcome/.*"))
+    page.check("#agree")
+    page.locator("main form button[type=submit]").click()
+    page.wait_for_url(re.compile(r".*/help/check/.*"))
+    fieldsets = page.locator("main form fieldset")
+    for index in range(fieldsets.count()):
+        fieldsets.nth(index).locator("input[type=radio]").first.check()
+    page.locator("main form button[type=submit]").first.click()
+    page.wait_for_url(re.compile(r".*/help/check/result/$"))
+    page.get_by_role("link", name="Verder").click()
+    page.wait_for_url(base + "/")
+
+    offer = page.get_by_test_id("pending-invitation")
+    assert offer.is_visible() and "Anna" in offer.inner_text()
+    from haven.couples.selectors import current_partner_id
+
+    assert current_partner_id(anna) is None, "never linked without his explicit yes"
+    offer.get_by_role("link").click()
+    page.wait_for_url(re.compile(r".*/couple/join/.+"))
+    page.check("input[name=consent]")
+    page.locator("main form button[type=submit]").click()
+    page.wait_for_url(base + "/")
+    assert "Anna" in page.get_by_test_id("couple-status").inner_text()
+    assert page.get_by_test_id("pending-invitation").count() == 0
+    context.close()
+
+
+def test_reloading_the_invitation_page_goes_back_to_the_overview(client):
+    from django.urls import reverse
+
+    from tests.conftest import make_user
+
+    user = make_user("reload@example.org", "Rosa")
+    client.force_login(user)
+    response = client.get(reverse("couples:invite"))
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert 'data-testid="couple-status"' in page and "Invite your partner" in page
+
+
+def test_the_invitation_link_copies_with_one_tap(browser, live_server):
+    from tests.conftest import PASSWORD, make_user
+
+    base = live_server.url
+    make_user("copy@example.org", "Carla")
+    context = browser.new_context(viewport={"width": 390, "height": 844})
+    context.grant_permissions(["clipboard-read", "clipboard-write"], origin=base)
+    page = context.new_page()
+    page.goto(base + "/accounts/login/")
+    page.fill("input[name=login]", "copy@example.org")
+    page.fill("input[name=password]", PASSWORD)
+    page.locator("main form button[type=submit]").click()
+    page.wait_for_url(base + "/")
+    page.goto(base + "/couple/")
+    page.check("input[name=consent]")
+    page.locator("form[action$='/couple/invite/'] button[type=submit]").click()
+    link = page.get_by_test_id("invite-link").input_value()
+    page.get_by_test_id("copy-link").click()
+    page.wait_for_selector("#copy-status:has-text('Copied')")
+    assert page.evaluate("() => navigator.clipboard.readText()") == link
+    context.close()

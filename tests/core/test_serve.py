@@ -32,10 +32,10 @@ def _start(data_dir, port):
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline:
         try:
-            with urllib.request.urlopen(f"http://127.0.0.1:{port}/", timeout=2) as response:
+            with urllib.request.urlopen(f"http://127.0.0.1:{port}/", timeout=10) as response:
                 response.body = response.read()
                 return process, response
-        except (urllib.error.URLError, ConnectionError):
+        except (urllib.error.URLError, ConnectionError, TimeoutError):
             if process.poll() is not None:
                 raise AssertionError(process.stdout.read()) from None
             time.sleep(0.3)

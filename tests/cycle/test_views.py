@@ -112,6 +112,35 @@ def test_an_edit_from_another_tab_is_not_overwritten(client_a, partner_a):
     assert CycleSide.objects.get(pk=made.pk).story == "saved elsewhere"
 
 
+def test_my_side_is_kept_as_a_private_draft_while_i_write(client_a, partner_a):
+    url = reverse("cycle:autosave")
+    response = client_a.post(
+        url, {"trigger": f"Half a sentence {SECRET}"}, HTTP_X_REQUESTED_WITH="fetch"
+    )
+    assert response.status_code == 200
+    made = CycleSide.objects.get(author=partner_a)
+    assert made.visibility == "private" and SECRET in made.trigger
+    revision = response.json()["revision"]
+    more = client_a.post(url, {"trigger": "A whole sentence now.", "revision": str(revision)})
+    assert more.status_code == 200
+    assert CycleSide.objects.get(pk=made.pk).trigger == "A whole sentence now."
+
+
+def test_a_draft_from_a_stale_tab_is_refused_not_written_over(client_a, partner_a):
+    url = reverse("cycle:autosave")
+    first = client_a.post(url, {"trigger": "first tab"}).json()
+    services.save_side(author=partner_a, values={"trigger": "second tab"})
+    stale = client_a.post(url, {"trigger": "first tab again", "revision": str(first["revision"])})
+    assert stale.status_code == 409 and stale.json()["conflict"] is True
+    assert CycleSide.objects.get(author=partner_a).trigger == "second tab"
+
+
+def test_the_draft_endpoint_needs_a_login_and_a_post(client_a, db):
+    url = reverse("cycle:autosave")
+    assert Client().post(url, {"trigger": "x"}).status_code == 302
+    assert client_a.get(url).status_code == 405
+
+
 @pytest.mark.parametrize("actor", [Actor.PARTNER, Actor.EX_PARTNER, Actor.STRANGER, Actor.STAFF])
 def test_an_unshared_side_is_404_for_everyone_else(cast, actor):
     made = side(cast.partner_a, trigger=SECRET)

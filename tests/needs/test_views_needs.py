@@ -133,6 +133,24 @@ def test_choosing_a_wording_without_javascript_saves_nothing(client_a, partner_a
     assert need.sentence == "" and need.revision == 0
 
 
+def test_a_wording_never_silently_replaces_what_the_person_wrote(client_a, partner_a):
+    (need,) = services.add_needs(author=partner_a, keys=["understood"])
+    url = reverse("needs:sentence", args=[need.pk])
+    mine = "I need you to hear me out before you answer."
+    response = client_a.post(
+        url, {"action": "wording", "frame": "2", "sentence": mine, "revision": "0"}
+    )
+    html = _html(response)
+    assert 'data-testid="previous-version"' in html
+    assert mine in html
+    undone = client_a.post(
+        url, {"action": "undo", "frame": "2", "previous": mine, "sentence": "x", "revision": "0"}
+    )
+    assert f">\n{mine}</textarea>" in _html(undone)
+    need.refresh_from_db()
+    assert need.sentence == ""
+
+
 def test_saving_the_edited_sentence(client_a, partner_a):
     (need,) = services.add_needs(author=partner_a, keys=["understood"])
     response = client_a.post(

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
@@ -16,6 +16,7 @@ from haven.cycle import selectors, services, vocabulary
 from haven.cycle.forms import PastForm, ShareForm, SideForm
 from haven.cycle.models import CycleSide
 from haven.cycle.views.common import base_context, language
+from haven.reflection.views.common import saved_message
 
 
 @login_required
@@ -97,6 +98,37 @@ def edit(request: HttpRequest) -> HttpResponse:
         return render(request, "cycle/edit.html", _edit_context(request, form, side), status=400)
     messages.success(request, _("Saved. Only you can see your side until you share it."))
     return redirect("cycle:side", pk=side.pk)
+
+
+@login_required
+@require_POST
+def autosave(request: HttpRequest) -> HttpResponse:
+    """Keep my side on the server while I write it (form-draft.js); always JSON."""
+    side = selectors.own_side(request.user)
+    form = SideForm(request.POST, author=request.user, language=language(), side=side)
+    if not form.is_valid():
+        return JsonResponse({"error": _("This draft could not be saved yet.")}, status=400)
+    try:
+        side = services.save_side(
+            author=request.user,
+            values=form.values(),
+            expected_revision=form.cleaned_data.get("revision"),
+        )
+    except EditConflict as conflict:
+        return JsonResponse(
+            {
+                "conflict": True,
+                "revision": conflict.current.revision,
+                "message": _(
+                    "Your side was changed somewhere else (another tab or device). Your text "
+                    "stays here; saving it will replace the other version."
+                ),
+            },
+            status=409,
+        )
+    except services.CycleError:
+        return JsonResponse({"error": _("This draft could not be saved yet.")}, status=400)
+    return JsonResponse({"revision": side.revision, "message": saved_message()})
 
 
 @login_required

@@ -155,8 +155,18 @@ def sentence(request: HttpRequest, pk: int) -> HttpResponse:
         form = SentenceForm(instance=need, language=lang)
         return render(request, "needs/sentence.html", _sentence_context(form, need, lang))
     if request.POST.get("action") == "wording":
-        # Without JavaScript: fill in the chosen wording, save nothing yet.
-        form = SentenceForm(_with_wording(request, need, lang), instance=need, language=lang)
+        # Without JavaScript: fill in the chosen wording, save nothing yet. What
+        # the person had written is kept on the page, with a way to put it back.
+        data = _with_wording(request, need, lang)
+        typed = request.POST.get("sentence", "").strip()
+        previous = typed if typed and typed != data["sentence"].strip() else ""
+        form = SentenceForm(data, instance=need, language=lang)
+        context = _sentence_context(form, need, lang, previous=previous)
+        return render(request, "needs/sentence.html", context)
+    if request.POST.get("action") == "undo":
+        data = request.POST.copy()
+        data["sentence"] = request.POST.get("previous", "")
+        form = SentenceForm(data, instance=need, language=lang)
         return render(request, "needs/sentence.html", _sentence_context(form, need, lang))
     form = SentenceForm(request.POST, instance=need, language=lang)
     if form.is_valid():

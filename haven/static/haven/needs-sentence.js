@@ -48,13 +48,42 @@
       if (checked) { apply(checked, false); }
     });
   }
+  // Replacing hand-written text on purpose still keeps it one tap away.
+  var undoBox = null;
+  function offerUndo(previous) {
+    if (undoBox) { undoBox.parentNode.removeChild(undoBox); }
+    undoBox = document.createElement("div");
+    undoBox.className = "notice";
+    undoBox.setAttribute("role", "status");
+    undoBox.setAttribute("data-testid", "previous-version");
+    var text = document.createElement("p");
+    text.textContent = form.getAttribute("data-msg-replaced");
+    var undo = document.createElement("button");
+    undo.type = "button";
+    undo.className = "secondary";
+    undo.textContent = form.getAttribute("data-msg-undo");
+    undo.addEventListener("click", function () {
+      sentence.value = previous;
+      lastBuilt = "";
+      undoBox.parentNode.removeChild(undoBox);
+      undoBox = null;
+      sentence.focus();
+    });
+    undoBox.appendChild(text);
+    undoBox.appendChild(undo);
+    sentence.parentNode.insertBefore(undoBox, sentence);
+  }
+
   if (button) {
     // The button still works with the script: it replaces hand-made changes on purpose.
     button.addEventListener("click", function (event) {
       var checked = form.querySelector("input[type=radio][data-template]:checked");
       if (!checked) { return; }
       event.preventDefault();
+      var before = sentence.value;
+      var handMade = !untouched() && before.trim() !== lastBuilt.trim();
       apply(checked, true);
+      if (handMade) { offerUndo(before); }
       sentence.focus();
     });
   }
