@@ -24,7 +24,15 @@ from dataclasses import dataclass
 
 from haven.coach.codes import explanation
 from haven.coach.language import detect_language
-from haven.coach.model import LANGUAGES, MAX_CHARS, Analysis, Finding, TextTooLong, tone_of
+from haven.coach.model import (
+    LANGUAGES,
+    MAX_CHARS,
+    PROTECTIVE_CODES,
+    Analysis,
+    Finding,
+    TextTooLong,
+    tone_of,
+)
 from haven.coach.packs import Pack, Rule, get_pack
 from haven.coach.safety import NO_DANGER, Assessment, assess
 from haven.coach.tokens import BOUNDARY, PUNCT, WORD, Encoded, Token, tokenize
@@ -237,8 +245,17 @@ def run(text: str, language: str) -> Result:
     return Result(language, tuple(tokens), tuple(hits), tuple(findings), assessment)
 
 
-def analyze(text: str, lang: str | None = None) -> Analysis:
+CONTEXTS = ("reflect",)
+"""Where Haven itself asks a person to say back or quote what the partner said."""
+
+
+def analyze(text: str, lang: str | None = None, context: str | None = None) -> Analysis:
     """Analyse one message. `lang` is "en" or "nl"; None detects it.
+
+    `context="reflect"`: the text says back what the partner said (repair's
+    "what I heard is ..."). Those are the partner's words, not the writer's
+    move, so no protective code is reported; vulnerable codes and the safety
+    layer still are.
 
     Raises TextTooLong above MAX_CHARS characters and ValueError for an unknown
     language; any other text (empty, emoji only, other scripts) gets an answer.
@@ -249,8 +266,13 @@ def analyze(text: str, lang: str | None = None) -> Analysis:
         raise TextTooLong(len(text))
     if lang is not None and lang not in LANGUAGES:
         raise ValueError(f"unsupported language {lang!r}; use one of {LANGUAGES}")
+    if context is not None and context not in CONTEXTS:
+        raise ValueError(f"unknown context {context!r}; use one of {CONTEXTS}")
     language = lang or detect_language(text)
     result = run(text, language)
+    if context == "reflect":
+        kept = tuple(f for f in result.findings if f.code not in PROTECTIVE_CODES)
+        result = Result(result.language, result.tokens, result.hits, kept, result.assessment)
     tone = tone_of(result.codes)
     suggestion = None
     if tone == "protective" and not result.safety:

@@ -25,14 +25,18 @@ def duration_text(span: dt.timedelta) -> str:
 def figures_text(figures: RepairFigures) -> str:
     if not figures.moments:
         return _("You have not logged a rocky moment yet.")
-    parts = [
-        ngettext(
-            "You logged %(n)d rocky moment; %(r)d of them repaired.",
-            "You logged %(n)d rocky moments; %(r)d of them repaired.",
-            figures.moments,
-        )
-        % {"n": figures.moments, "r": figures.repaired}
-    ]
+    # Two sentences, each with its own plural: "1 of them is repaired" needs
+    # the count of repaired moments, not of all moments, to choose its form.
+    logged = ngettext(
+        "You logged %(n)d rocky moment.", "You logged %(n)d rocky moments.", figures.moments
+    ) % {"n": figures.moments}
+    if figures.repaired:
+        repaired = ngettext(
+            "%(r)d of them is repaired.", "%(r)d of them are repaired.", figures.repaired
+        ) % {"r": figures.repaired}
+    else:
+        repaired = _("None of them is repaired yet.")
+    parts = [logged, repaired]
     if figures.median is not None:
         parts.append(
             _("Repair took %(time)s, counted from the moment (the middle value).")

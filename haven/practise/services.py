@@ -68,8 +68,8 @@ def segments(text: str, analysis: coach.Analysis) -> list[Segment]:
     return pieces
 
 
-def practise(text: str, lang: str | None = None) -> Practice:
-    analysis = coach.analyze(text, lang=lang or None)
+def practise(text: str, lang: str | None = None, context: str | None = None) -> Practice:
+    analysis = coach.analyze(text, lang=lang or None, context=context)
     explained = [
         Explained(
             code=f.code,

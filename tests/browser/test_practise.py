@@ -42,6 +42,33 @@ def test_live_coach_highlights_and_suggests(browser, live_server, viewport):
     context.close()
 
 
+def test_a_suggestion_for_the_old_text_does_not_stay_when_the_message_changes(browser, live_server):
+    make_user("kees@example.org", "Kees")
+    context = browser.new_context(viewport={"width": 390, "height": 844})
+    page = context.new_page()
+    _log_in(page, live_server.url, "kees@example.org")
+    page.goto(live_server.url + "/practise/")
+    box = page.locator("textarea[name=message]")
+    box.press_sequentially("You never listen to me, you are so selfish.", delay=5)
+    page.wait_for_selector("[data-testid=suggestion]")
+    first = page.get_by_test_id("suggestion").input_value()
+    box.fill("")
+    box.press_sequentially("Typical. You always forget the kids' dentist.", delay=5)
+    page.wait_for_function(
+        "old => { const s = document.querySelector('[data-testid=suggestion]');"
+        " return s && s.offsetParent !== null && s.value !== old; }",
+        arg=first,
+    )
+    second = page.get_by_test_id("suggestion").input_value()
+    assert second != first
+    # A version the person edited is theirs: it stays while the message changes.
+    page.get_by_test_id("suggestion").fill("My own words, kept.")
+    box.press_sequentially(" Again.", delay=5)
+    page.wait_for_timeout(1200)
+    assert page.get_by_test_id("suggestion").input_value() == "My own words, kept."
+    context.close()
+
+
 def test_practise_page_works_without_javascript(browser, live_server):
     make_user("sam@example.org", "Sam")
     context = browser.new_context(java_script_enabled=False)

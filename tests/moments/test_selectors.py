@@ -41,7 +41,7 @@ def test_figures_in_words():
     assert duration_text(dt.timedelta(hours=30)) == "30 hours"
     assert duration_text(dt.timedelta(days=3)) == "3 days"
     text = figures_text(selectors.RepairFigures(4, 3, dt.timedelta(hours=10)))
-    assert "You logged 4 rocky moments; 3 of them repaired." in text and "10 hours" in text
+    assert "You logged 4 rocky moments. 3 of them are repaired." in text and "10 hours" in text
     assert "not logged" in figures_text(selectors.RepairFigures(0, 0, None))
 
 
@@ -111,3 +111,17 @@ def test_due_pause_is_the_authors_own_and_only_when_the_time_has_come(partner_a,
 
 def test_underneath_comes_from_the_authors_own_cycle_side(partner_a):
     assert selectors.underneath(partner_a, "en") is None
+
+
+def test_dutch_figures_use_the_right_plural_for_the_repaired_count():
+    from django.utils import translation
+
+    from haven.moments.figures import figures_text
+    from haven.moments.selectors import RepairFigures
+
+    with translation.override("nl"):
+        one = figures_text(RepairFigures(moments=3, repaired=1, median=None))
+        none = figures_text(RepairFigures(moments=1, repaired=0, median=None))
+    assert "daarvan is er 1 hersteld" in one.lower()
+    assert "zijn er 1" not in one
+    assert "Je legde 1 moeilijk moment vast." in none and "Nog geen daarvan" in none

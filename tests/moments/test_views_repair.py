@@ -62,7 +62,7 @@ def test_repair_from_start_to_finish_marks_the_moment_repaired(client_a, partner
     page = client_a.get(reverse("moments:detail", args=[moment.pk])).content.decode()
     assert "See your repair" in page and 'data-testid="repaired-state"' in page
     index = client_a.get(reverse("moments:index")).content.decode()
-    assert 'data-testid="repaired"' in index and "1 of them repaired" in index
+    assert 'data-testid="repaired"' in index and "1 of them is repaired" in index
 
 
 def test_nothing_typed_is_lost_when_going_back_or_saving(client_a, partner_a):
@@ -91,6 +91,32 @@ def test_the_coach_checks_an_answer_before_going_on(client_a, partner_a):
     # On the last page, before sharing, the coach's findings are shown again.
     page = client_a.get(reverse("moments:repair_step", args=[repair.pk]) + "?step=close")
     assert 'data-testid="findings"' in page.content.decode()
+
+
+@pytest.mark.parametrize(
+    "heard",
+    [
+        "What I heard is that you think I never listen and I don't care about you.",
+        "Wat ik hoorde is dat jij vindt dat ik nooit luister en dat het me niks kan schelen.",
+    ],
+)
+def test_saying_back_what_the_partner_said_is_not_coded_as_the_writers_move(
+    client_a, partner_a, heard
+):
+    repair = _start(client_a, log(partner_a))
+    response = _step(client_a, repair, "reflect", heard)
+    assert response.status_code == 302, "reflecting back is the exercise, not an attack"
+    page = client_a.get(reverse("moments:repair_step", args=[repair.pk]) + "?step=close")
+    assert 'data-testid="findings"' not in page.content.decode()
+
+
+def test_the_reflect_context_still_hears_danger():
+    from haven.coach import analyze
+
+    heard = "What I heard is that you want to kill yourself when I leave."
+    assert analyze(heard, "en", context="reflect").safety is True
+    plain = analyze("You never listen to me.", "en", context="reflect")
+    assert plain.tone == "neutral" and not plain.findings
 
 
 def test_an_edit_from_another_tab_is_not_overwritten(client_a, partner_a):

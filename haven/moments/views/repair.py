@@ -89,11 +89,12 @@ def _step_form(repair: Repair, step: str, lang: str, data=None) -> RepairStepFor
     return RepairStepForm(data, instance=repair, field=_field(step), label=label, help_text=hint)
 
 
-def _coach(text: str, lang: str):
-    """The coach's reading of one answer, or None for an empty one."""
+def _coach(text: str, lang: str, step: str = ""):
+    """The coach's reading of one answer, or None for an empty one. On the step
+    where the person says back what the partner said, the coach knows it."""
     if not text.strip():
         return None
-    return practise(text, lang)
+    return practise(text, lang, context="reflect" if step == REFLECT else None)
 
 
 def _help(request: HttpRequest, lang: str):
@@ -154,7 +155,9 @@ def _answers(repair: Repair, lang: str, check: bool) -> list[dict]:
                 "field": field,
                 "title": titles[field],
                 "text": text,
-                "coach": _coach(text, lang) if check else None,
+                "coach": _coach(text, lang, REFLECT if field == "reflect_back" else "")
+                if check
+                else None,
             }
         )
     return rows
@@ -206,7 +209,7 @@ def step(request: HttpRequest, pk: int) -> HttpResponse:
         context = _step_context(request, repair, current, lang, form, conflict=saved)
         return render(request, "moments/repair_step.html", context, status=409)
     if action == "next":
-        checked = _coach(getattr(repair, _field(current)), lang)
+        checked = _coach(getattr(repair, _field(current)), lang, current)
         if checked is not None and (
             checked.analysis.safety or checked.analysis.tone == "protective"
         ):

@@ -10,11 +10,24 @@
   var timer = null;
   var latest = 0;
 
+  // The "your version" box starts as the coach's suggestion for the message it
+  // was made for. Untouched, it belongs to that message and goes when the
+  // message changes; once the person edits it, it is their text and stays.
+  function untouchedDraft() {
+    var draft = results.querySelector("textarea[name=draft]");
+    return draft && draft.value === draft.defaultValue ? draft : null;
+  }
+
   function check() {
-    if (!message.value.trim()) { return; }
+    if (!message.value.trim()) {
+      latest++;
+      if (untouchedDraft() || !results.querySelector("textarea[name=draft]")) { results.innerHTML = ""; }
+      return;
+    }
     var ticket = ++latest;
     var body = new FormData(form);
     body.set("action", "check");
+    if (untouchedDraft()) { body.delete("draft"); }
     fetch(url, { method: "POST", body: body, credentials: "same-origin",
                  headers: { "X-Requested-With": "fetch" } })
       .then(function (response) { return response.text(); })
@@ -26,6 +39,12 @@
   }
 
   message.addEventListener("input", function () {
+    // A suggestion for the old text must not stay on screen while the new one is checked.
+    var stale = untouchedDraft();
+    if (stale) {
+      var card = stale.closest("section");
+      if (card) { card.hidden = true; }
+    }
     window.clearTimeout(timer);
     timer = window.setTimeout(check, 350);
   });
