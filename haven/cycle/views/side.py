@@ -66,6 +66,15 @@ def _edit_context(request: HttpRequest, form: SideForm, side: CycleSide | None) 
     return context
 
 
+def _save(request: HttpRequest, form: SideForm) -> CycleSide:
+    """Store a valid side form over the revision it was made from (raises EditConflict)."""
+    return services.save_side(
+        author=request.user,
+        values=form.values(),
+        expected_revision=form.cleaned_data.get("revision"),
+    )
+
+
 @login_required
 @require_http_methods(["GET", "POST"])
 def edit(request: HttpRequest) -> HttpResponse:
@@ -76,11 +85,7 @@ def edit(request: HttpRequest) -> HttpResponse:
     if not form.is_valid():
         return render(request, "cycle/edit.html", _edit_context(request, form, side), status=400)
     try:
-        side = services.save_side(
-            author=request.user,
-            values=form.values(),
-            expected_revision=form.cleaned_data.get("revision"),
-        )
+        side = _save(request, form)
     except EditConflict as conflict:
         # Keep what was typed; the next save starts from the stored revision.
         data = request.POST.copy()
@@ -109,11 +114,7 @@ def autosave(request: HttpRequest) -> HttpResponse:
     if not form.is_valid():
         return JsonResponse({"error": _("This draft could not be saved yet.")}, status=400)
     try:
-        side = services.save_side(
-            author=request.user,
-            values=form.values(),
-            expected_revision=form.cleaned_data.get("revision"),
-        )
+        side = _save(request, form)
     except EditConflict as conflict:
         return JsonResponse(
             {
