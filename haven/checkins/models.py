@@ -20,14 +20,14 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from haven.core.fields import EncryptedCharField, EncryptedJSONField
-from haven.core.models import ContentItem, Visibility
+from haven.core.models import ContentItem, ContentQuerySet, Visibility
 
 
 class NeverShared(ValueError):
     """Someone tried to share an item that is only ever its author's."""
 
 
-class PrivateOnlyQuerySet(models.QuerySet):
+class PrivateOnlyQuerySet(ContentQuerySet):
     def update(self, **kwargs: Any) -> int:
         if kwargs.get("visibility", Visibility.PRIVATE) != Visibility.PRIVATE:
             raise NeverShared("this kind of item can never be shared")

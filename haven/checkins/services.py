@@ -15,9 +15,8 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from haven.checkins.models import CheckIn, CheckInDetails, MonthlyMeasure, Reach, Turn
-from haven.core import policy
+from haven.core import policy, sharing
 from haven.core.editing import EditConflict, save_checked
-from haven.core.models import Visibility
 from haven.core.policy import Action
 from haven.needs import feltsense
 from haven.needs.models import Need
@@ -111,7 +110,7 @@ def save_checkin(
 @transaction.atomic
 def set_shared(*, checkin: CheckIn, shared: bool) -> CheckIn:
     """Share or stop sharing this day's percentage (and nothing else) with the partner."""
-    checkin.visibility = Visibility.SHARED if shared else Visibility.PRIVATE
+    sharing.set_shared(checkin, shared)
     checkin.save(update_fields=["visibility", "updated_at"])
     return checkin
 

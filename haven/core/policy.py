@@ -165,6 +165,12 @@ def _in_couple_scope(label: str, user: Any, obj: Any) -> bool:
     return current is not None and _lookup(obj, path) == current
 
 
+def _in_share_scope(user: Any, obj: Any) -> bool:
+    """A partner reaches a shared item only while it is shared with their couple."""
+    current = couple_id(user)
+    return current is not None and obj.shared_couple_id == current
+
+
 def allowed(label: str, actor: Actor, visibility: str, action: Action) -> bool:
     rules = CONTENT_POLICY.get(label)
     if rules is None:
@@ -218,6 +224,8 @@ def can(user: AbstractBaseUser | AnonymousUser, obj: Any, action: Action) -> boo
     actor = actor_for(user, obj.author_id)
     if actor == Actor.PARTNER and not _in_partner_scope(label, user, obj):
         return False
+    if actor == Actor.PARTNER and not _in_share_scope(user, obj):
+        return False
     if not _in_couple_scope(label, user, obj):
         return False
     return allowed(label, actor, obj.visibility, action)
@@ -258,9 +266,11 @@ def _condition(label: str, action: Action, me: Any, partner: Any, couple: Any) -
         )
         if actor == Actor.AUTHOR:
             conditions.append(Q(author_id=me, **shown))
-        elif partner is not None:
+        elif partner is not None and couple is not None:
+            # Shared with the couple the viewer is in now (haven.core.sharing),
+            # never a share made with someone before.
             scope = {PARTNER_SCOPE[label]: me} if label in PARTNER_SCOPE else {}
-            conditions.append(Q(author_id=partner, **shown, **scope))
+            conditions.append(Q(author_id=partner, shared_couple_id=couple, **shown, **scope))
     if not conditions:
         return None
     condition = conditions[0]
@@ -284,12 +294,13 @@ def visible(
     label = model._meta.label
     if label not in CONTENT_POLICY or not user.is_authenticated:
         return model._default_manager.none()
+    needs_partner = _needs_partner(label, action)
     condition = _condition(
         label,
         action,
         user.pk,
-        partner_id(user) if _needs_partner(label, action) else None,
-        couple_id(user) if label in COUPLE_SCOPE else None,
+        partner_id(user) if needs_partner else None,
+        couple_id(user) if needs_partner or label in COUPLE_SCOPE else None,
     )
     if condition is None:
         return model._default_manager.none()
@@ -319,8 +330,9 @@ def scope(
     if label not in CONTENT_POLICY or not user.is_authenticated:
         return None
     values = {"me": user.pk}
-    partner = partner_id(user) if _needs_partner(label, action) else None
-    couple = couple_id(user) if label in COUPLE_SCOPE else None
+    needs_partner = _needs_partner(label, action)
+    partner = partner_id(user) if needs_partner else None
+    couple = couple_id(user) if needs_partner or label in COUPLE_SCOPE else None
     if partner is not None:
         values["partner"] = partner
     if couple is not None:

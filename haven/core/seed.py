@@ -40,7 +40,7 @@ MEMO_SIZE = 4096  # converted values kept per column
 TOKEN_BITS = 2
 TOKENS_PER_TEXT = 2**TOKEN_BITS  # distinct ciphertexts kept per plain text
 # The columns every content item has (see haven.core.models.ContentItem).
-ITEM = ["author", "visibility", "created_at", "updated_at", "revision"]
+ITEM = ["author", "visibility", "shared_couple", "created_at", "updated_at", "revision"]
 
 
 @dataclass
@@ -207,6 +207,7 @@ class Seeder:
         """`first`: the number of the first couple (default: after the prefix's last one)."""
         self.days = days
         self.prefix = prefix
+        self.couple_of: dict[int, int] = {}  # user id -> couple id, for binding shares
         self.password_hash = make_password(password)
         self.rng = random.Random(rng_seed)
         self.writer = _Writer(self.rng)
@@ -231,8 +232,12 @@ class Seeder:
         self.report.count(model._meta.label, len(rows))
 
     def _item(self, author_id: int, visibility: str) -> tuple:
-        """The columns every content item has, in the order of ITEM."""
-        return (author_id, visibility, self.now, self.now, 0)
+        """The columns every content item has, in the order of ITEM.
+
+        A shared item is bound to its author's couple (haven.core.sharing).
+        """
+        couple = self.couple_of.get(author_id) if visibility == "shared" else None
+        return (author_id, visibility, couple, self.now, self.now, 0)
 
     # --- people -------------------------------------------------------------
 
@@ -276,6 +281,7 @@ class Seeder:
         for n, couple in enumerate(couple_rows):
             for user in users[2 * n : 2 * n + 2]:
                 members.append((couple.pk, user.pk, True, now))
+                self.couple_of[user.pk] = couple.pk
         self._write(Membership, ["couple", "user", "active", "consented_at"], members)
         return users
 

@@ -14,11 +14,12 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from haven.accounts.models import Profile
 from haven.checkins.selectors import week_summary
-from haven.core import rescue
+from haven.core import feed, rescue
 from haven.core.guards import CLEAR_SITE_DATA
 from haven.core.navigation import safe_next
 from haven.couples import selectors
 from haven.journal.selectors import latest
+from haven.moments.selectors import proposal_count
 from haven.needs.selectors import partner_needs
 from haven.safety import screen
 from haven.safety.selectors import individual_path
@@ -31,13 +32,22 @@ def home(request: HttpRequest) -> HttpResponse:
     if not request.user.is_authenticated:
         return render(request, "core/landing.html")
     partner = selectors.current_partner(request.user)
+    shared, more_shared = feed.shared_with(request.user, partner)
+    # Reflections show their title (the newest few are read anyway); every
+    # other kind shows what it is and when, without decrypting anything.
+    titles = {
+        reverse("journal:detail", args=[item.pk]): str(item)
+        for item in (latest(request.user, partner.pk, HOME_ITEMS) if partner else [])
+    }
+    needs_for_me = partner_needs(request.user, partner, translation.get_language() or "en")
     context = {
+        "shared_items": [(item, titles.get(item.url, "")) for item in shared],
+        "more_shared": more_shared,
+        "proposal_count": proposal_count(request.user) if partner else 0,
+        "unanswered_needs": sum(1 for item in needs_for_me if item.my_answer is None),
         "partner": partner,
         "my_reflections": latest(request.user, request.user.pk, HOME_ITEMS),
-        "partner_reflections": (
-            latest(request.user, partner.pk, HOME_ITEMS) if partner is not None else []
-        ),
-        "partner_needs": partner_needs(request.user, partner, translation.get_language() or "en"),
+        "partner_needs": needs_for_me,
         "invitation": None if partner else selectors.open_invitation(request.user),
         "individual_path": individual_path(request.user),
         "individual_text": screen.individual_text(translation.get_language() or "en"),

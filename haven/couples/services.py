@@ -11,6 +11,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from haven.core import sharing
 from haven.couples.models import Couple, Invitation, Membership
 
 INVITATION_LIFETIME = timedelta(days=3)
@@ -109,6 +110,7 @@ def accept_invitation(*, invitation_id: int, user) -> Couple:
             Membership.objects.create(couple=couple, user=user, consented_at=now)
     except IntegrityError:
         raise LinkError(_("One of you is already linked with a partner.")) from None
+    sharing.bind_pending(couple_id=couple.pk, user_ids=[invitation.inviter_id, user.pk])
     invitation.used_at = now
     invitation.save(update_fields=["used_at"])
     Invitation.objects.filter(inviter=user, used_at=None, cancelled_at=None).update(
@@ -124,6 +126,10 @@ def unlink(*, user) -> bool:
     if membership is None:
         return False
     now = timezone.now()
+    members = list(
+        Membership.objects.filter(couple_id=membership.couple_id).values_list("user_id", flat=True)
+    )
     Couple.objects.filter(pk=membership.couple_id).update(ended_at=now)
     Membership.objects.filter(couple_id=membership.couple_id).update(active=False)
+    sharing.release(couple_id=membership.couple_id, user_ids=members)
     return True

@@ -8,6 +8,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from haven.core import sharing
 from haven.couples import selectors, services
 from haven.couples.forms import AcceptForm, CodeForm, InviteForm, UnlinkForm
 
@@ -69,7 +70,12 @@ def _accept_page(
     return render(
         request,
         "couples/accept.html",
-        {"invitation": invitation, "form": form, "code": code},
+        {
+            "invitation": invitation,
+            "form": form,
+            "code": code,
+            "pending_shared": sharing.pending_count(request.user.pk),
+        },
         status=status,
     )
 

@@ -13,7 +13,7 @@ from typing import Any
 
 from django.db import transaction
 
-from haven.core import policy
+from haven.core import policy, sharing
 from haven.core.editing import save_checked
 from haven.core.models import Visibility
 from haven.core.policy import Action
@@ -108,7 +108,7 @@ def save_side(
 @transaction.atomic
 def set_visibility(*, side: CycleSide, shared: bool) -> CycleSide:
     """Share with the current partner, or make private again (takes effect at once)."""
-    side.visibility = Visibility.SHARED if shared else Visibility.PRIVATE
+    sharing.set_shared(side, shared)
     side.save(update_fields=["visibility", "updated_at"])
     return side
 

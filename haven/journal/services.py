@@ -1,6 +1,6 @@
 from django.db import transaction
 
-from haven.core.models import Visibility
+from haven.core import sharing
 from haven.journal.models import Reflection
 
 
@@ -12,6 +12,6 @@ def create_reflection(*, author, body: str, title: str = "") -> Reflection:
 
 @transaction.atomic
 def set_visibility(*, reflection: Reflection, shared: bool) -> Reflection:
-    reflection.visibility = Visibility.SHARED if shared else Visibility.PRIVATE
+    sharing.set_shared(reflection, shared)
     reflection.save(update_fields=["visibility", "updated_at"])
     return reflection

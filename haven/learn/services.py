@@ -10,7 +10,7 @@ from __future__ import annotations
 from django.db import transaction
 from django.utils import timezone
 
-from haven.core import policy
+from haven.core import policy, sharing
 from haven.core.models import Visibility
 from haven.core.policy import Action
 from haven.learn.models import ModuleProgress, ModuleReflection, PathSharing, ScriptDraft
@@ -29,8 +29,9 @@ def set_progress_sharing(*, author, shared: bool) -> None:
     """Share (or stop sharing) which modules are done. The partner is not told."""
     PathSharing.objects.update_or_create(author=author, defaults={"shared": shared})
     visibility = Visibility.SHARED if shared else Visibility.PRIVATE
+    couple = sharing.current_couple_id(author.pk) if shared else None
     policy.visible(author, ModuleProgress, Action.CHANGE).filter(author_id=author.pk).update(
-        visibility=visibility, updated_at=timezone.now()
+        visibility=visibility, shared_couple_id=couple, updated_at=timezone.now()
     )
 
 
@@ -66,7 +67,7 @@ def add_reflection(*, author, slug: str, text: str) -> ModuleReflection:
 
 
 def set_visibility(*, item: ModuleReflection, shared: bool) -> ModuleReflection:
-    item.visibility = Visibility.SHARED if shared else Visibility.PRIVATE
+    sharing.set_shared(item, shared)
     item.save(update_fields=["visibility", "updated_at"])
     return item
 

@@ -15,7 +15,7 @@ from django.db import IntegrityError, transaction
 from django.db.models import Q
 from django.utils import formats, timezone
 
-from haven.core import policy
+from haven.core import policy, sharing
 from haven.core.models import ContentItem, Visibility
 from haven.core.policy import Action
 from haven.moments import content
@@ -85,7 +85,7 @@ def log_moment(
 
 @transaction.atomic
 def set_visibility(*, item: ContentItem, shared: bool) -> ContentItem:
-    item.visibility = Visibility.SHARED if shared else Visibility.PRIVATE
+    sharing.set_shared(item, shared)
     item.save(update_fields=["visibility", "updated_at"])
     return item
 

@@ -11,8 +11,8 @@ from typing import Literal
 from django.core.exceptions import PermissionDenied
 from django.db import IntegrityError, transaction
 
-from haven.core import policy
-from haven.core.models import ContentItem, Visibility
+from haven.core import policy, sharing
+from haven.core.models import ContentItem
 from haven.core.policy import Action
 from haven.needs import catalogue, feltsense
 from haven.needs.models import Acknowledgement, FeltSenseNote, Need
@@ -95,7 +95,7 @@ def delete_need(*, need: Need) -> None:
 
 @transaction.atomic
 def set_visibility(*, item: ContentItem, shared: bool) -> ContentItem:
-    item.visibility = Visibility.SHARED if shared else Visibility.PRIVATE
+    sharing.set_shared(item, shared)
     item.save(update_fields=["visibility", "updated_at"])
     return item
 

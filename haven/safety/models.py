@@ -13,14 +13,14 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from haven.core.fields import EncryptedCharField, EncryptedJSONField
-from haven.core.models import ContentItem, Visibility
+from haven.core.models import ContentItem, ContentQuerySet, Visibility
 
 
 class SafetyCheckIsPrivate(ValueError):
     """Someone tried to make a safety check visible to anyone but its author."""
 
 
-class SafetyCheckQuerySet(models.QuerySet):
+class SafetyCheckQuerySet(ContentQuerySet):
     def update(self, **kwargs: Any) -> int:
         if kwargs.get("visibility", Visibility.PRIVATE) != Visibility.PRIVATE:
             raise SafetyCheckIsPrivate("safety check answers can never be shared")

@@ -157,5 +157,7 @@ def test_the_long_history_is_still_on_the_pages(client_a, cast):
     first = Moment.objects.filter(author=anna).order_by("-happened_at").first()
     assert f'href="{reverse("moments:detail", args=[first.pk])}"' in page
     home = client_a.get(reverse("home")).content.decode()
-    # Five of Anna's latest reflections and five Bram shared, no more.
-    assert len(re.findall(r'href="/reflections/\d+/"', home)) == 10
+    # Five of Anna's latest reflections, and the eight newest items Bram shared.
+    mine = home[home.index('id="my-reflections"') :]
+    assert len(re.findall(r'href="/reflections/\d+/"', mine)) == 5
+    assert home.count('data-testid="shared-item"') == 8

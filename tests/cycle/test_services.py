@@ -136,7 +136,11 @@ def test_the_name_disappears_for_both_after_unlinking(partner_a, partner_b):
     for user in (fresh(partner_a), fresh(partner_b)):
         assert selectors.cycle_name(user) is None
         assert not policy.visible(user, CycleName).exists()
-    # Linking again starts a new couple: the old name does not come back.
+    # Linking again starts a new couple: the old name does not come back, and
+    # the sides shared in the old couple went back to private with it.
     link(fresh(partner_a), fresh(partner_b))
     assert selectors.cycle_name(fresh(partner_a)) is None
+    assert selectors.couple_cycle(fresh(partner_a)) is None
+    for user in (partner_a, partner_b):
+        services.set_visibility(side=selectors.own_side(fresh(user)), shared=True)
     assert selectors.couple_cycle(fresh(partner_a)) is not None

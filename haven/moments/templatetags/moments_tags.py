@@ -14,7 +14,12 @@ def moments_home_card(context: template.Context) -> dict:
     user = context["user"]
     return {
         "figures": selectors.repair_figures(user),
-        "proposal_count": selectors.proposal_count(user),
+        # Home counts the waiting proposals already; other pages ask here.
+        "proposal_count": (
+            context["proposal_count"]
+            if "proposal_count" in context
+            else selectors.proposal_count(user)
+        ),
         "pause": selectors.open_pause(user),
         "individual_path": context.get("individual_path", False),
     }
