@@ -17,3 +17,11 @@ urlpatterns = [
     path("moments/", include("haven.moments.urls")),
     path("admin/", admin.site.urls),
 ]
+
+# Error pages in the person's language, with the quick exit, revealing nothing
+# (haven/core/errors.py). A refused method (405) gets its page in
+# haven.core.middleware.MethodNotAllowedPageMiddleware.
+handler400 = "haven.core.errors.bad_request"
+handler403 = "haven.core.errors.permission_denied"
+handler404 = "haven.core.errors.page_not_found"
+handler500 = "haven.core.errors.server_error"

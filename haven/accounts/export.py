@@ -5,6 +5,9 @@ to the user (every ContentItem, including the safety check, which only ever
 goes to its own author) is included, so a new kind of content is exported
 without anyone remembering to add it. Nothing authored by the partner is
 included, not even items the partner shared.
+
+`export_for` is the JSON file; `sections_for` is what the readable page
+shows (haven.accounts.export_readable), from the same rows.
 """
 
 from __future__ import annotations
@@ -18,6 +21,8 @@ from django.contrib.auth import get_user_model
 from django.db import models
 from django.utils import timezone
 
+from haven.accounts import export_readable
+
 FORMAT_VERSION = 1
 # Never exported: secrets and internal bookkeeping.
 SKIPPED_FIELDS = {"id", "author", "user", "revision"}
@@ -26,12 +31,10 @@ SKIPPED_FIELDS = {"id", "author", "user", "revision"}
 @dataclass
 class Section:
     label: str  # app_label.ModelName
-    title: str
     items: list[dict[str, Any]] = field(default_factory=list)
-    verbose: dict[str, str] = field(default_factory=dict)
 
 
-def _authored_models() -> list[type[models.Model]]:
+def authored_models() -> list[type[models.Model]]:
     user_model = get_user_model()
     found = []
     for model in apps.get_models():
@@ -58,28 +61,28 @@ def _row(obj: models.Model) -> dict[str, Any]:
     }
 
 
-def sections_for(user) -> list[Section]:
+def raw_sections(user) -> list[Section]:
+    """Every row of the person, field by field: the sections of the JSON file."""
     from haven.accounts.models import Consent, Profile
     from haven.couples.models import Invitation, Membership
 
     sections: list[Section] = []
 
     def add(model: type[models.Model], queryset) -> None:
-        section = Section(
-            label=model._meta.label,
-            title=str(model._meta.verbose_name_plural).capitalize(),
-            verbose={f.name: str(f.verbose_name).capitalize() for f in model._meta.concrete_fields},
-        )
-        section.items = [_row(obj) for obj in queryset]
-        sections.append(section)
+        sections.append(Section(model._meta.label, [_row(obj) for obj in queryset]))
 
     add(Profile, Profile.objects.filter(user=user))
     add(Consent, Consent.objects.filter(user=user).order_by("given_at"))
     add(Membership, Membership.objects.filter(user=user).order_by("pk"))
     add(Invitation, Invitation.objects.filter(inviter=user).order_by("pk"))
-    for model in _authored_models():
+    for model in authored_models():
         add(model, model._default_manager.filter(author=user).order_by("pk"))
     return sections
+
+
+def sections_for(user) -> export_readable.Page:
+    """The readable page: its areas, in the page's language and the person's time zone."""
+    return export_readable.page_for(user)
 
 
 def export_for(user) -> dict[str, Any]:
@@ -93,5 +96,5 @@ def export_for(user) -> dict[str, Any]:
             "date_joined": user.date_joined.isoformat(),
             "last_login": user.last_login.isoformat() if user.last_login else None,
         },
-        "sections": {section.label: section.items for section in sections_for(user)},
+        "sections": {section.label: section.items for section in raw_sections(user)},
     }

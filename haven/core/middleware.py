@@ -6,11 +6,12 @@ from django.conf import settings
 from django.core.signals import got_request_exception
 from django.db import InterfaceError, OperationalError
 from django.dispatch import receiver
-from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
+from django.http import HttpRequest, HttpResponse
 from django.middleware.csrf import get_token
-from django.template.loader import render_to_string
 from django.urls import Resolver404, resolve
 from django.utils.cache import add_never_cache_headers, patch_cache_control
+
+from haven.core.errors import render_error
 
 
 class PrivateContentMiddleware:
@@ -28,6 +29,26 @@ class PrivateContentMiddleware:
         response = self.get_response(request)
         add_never_cache_headers(response)
         patch_cache_control(response, no_store=True, private=True)
+        return response
+
+
+class MethodNotAllowedPageMiddleware:
+    """A refused method (405) shows Haven's page instead of an empty one.
+
+    require_POST and friends answer with an empty HttpResponseNotAllowed; this
+    fills in templates/405.html in the person's language (so it sits below
+    ProfileLanguageMiddleware) and keeps the Allow header. A 405 that already
+    has a body is left alone.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        response = self.get_response(request)
+        if response.status_code == 405 and not response.streaming and not response.content:
+            response.content = render_error(request, "405.html")
+            response["Content-Type"] = "text/html; charset=utf-8"
         return response
 
 
@@ -118,13 +139,11 @@ def _typed_fields(request: HttpRequest) -> tuple[list[tuple[str, str]], list[tup
 
 def database_unavailable_response(request: HttpRequest) -> HttpResponse:
     if _url_name_or_none(request) == "quick_exit":
-        from haven.core.guards import CLEAR_SITE_DATA
+        from haven.core import leaving
 
         # Leaving must work even now. The session cannot be ended in the
-        # database, but the browser drops its cookie and cache at once.
-        response = HttpResponseRedirect(settings.QUICK_EXIT_URL, status=303)
-        response["Clear-Site-Data"] = CLEAR_SITE_DATA
-        return response
+        # database, but the browser drops its cookies and cache at once.
+        return leaving.exit_response(request)
     shown, hidden = _typed_fields(request) if request.method == "POST" else ([], [])
     context = {
         "shown": shown,
@@ -134,7 +153,9 @@ def database_unavailable_response(request: HttpRequest) -> HttpResponse:
         "quick_exit_url": settings.QUICK_EXIT_URL,
     }
     # No request here: context processors would ask the database for the user.
-    html = render_to_string("core/db_unavailable.html", context)
+    # The language comes from the request as far as it got (never the profile
+    # when the database failed before ProfileLanguageMiddleware).
+    html = render_error(request, "core/db_unavailable.html", context)
     response = HttpResponse(html, status=503)
     response["Retry-After"] = str(RETRY_AFTER_SECONDS)
     add_never_cache_headers(response)
