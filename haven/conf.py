@@ -102,3 +102,32 @@ def default_data_dir() -> Path:
         return package_parent / "data"
     base = os.environ.get("XDG_DATA_HOME") or str(Path.home() / ".local" / "share")
     return Path(base) / "haven"
+
+
+def owner_only(path: Path, *, directory: bool = False) -> None:
+    """Make `path` readable and writable by this user alone, if it exists.
+
+    The data folder and the SQLite database hold everything people wrote
+    (encrypted, but still): no other account on the machine may read them.
+    Where the file system cannot do this (another owner, Windows), it is left
+    as it is.
+    """
+    try:
+        if directory:
+            path.chmod(0o700)
+            return
+        if path.exists():
+            path.chmod(0o600)
+    except OSError:
+        pass
+
+
+# Static files are Haven's own CSS, scripts and images: they need nothing but
+# themselves, and a file opened on its own (an SVG, say) may run nothing.
+STATIC_CSP = "default-src 'none'; style-src 'self'; img-src 'self'; frame-ancestors 'none'"
+
+
+def static_headers(headers, path: str, url: str) -> None:
+    """WhiteNoise's hook (WHITENOISE_ADD_HEADERS_FUNCTION): page-like security headers."""
+    headers["Content-Security-Policy"] = STATIC_CSP
+    headers["X-Content-Type-Options"] = "nosniff"

@@ -13,6 +13,7 @@ from urllib.parse import urlsplit
 
 import dj_database_url
 from csp.constants import NONCE, NONE, SELF
+from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
 from haven.conf import (
@@ -23,11 +24,14 @@ from haven.conf import (
     env_list,
     env_secret,
     env_str,
+    owner_only,
+    static_headers,
 )
 
 PACKAGE_DIR = Path(__file__).resolve().parent
 DATA_DIR = Path(env_str("HAVEN_DATA_DIR") or default_data_dir()).expanduser().resolve()
 DATA_DIR.mkdir(parents=True, exist_ok=True)
+owner_only(DATA_DIR, directory=True)  # what people wrote lives here
 
 SECRET_KEY = env_secret("SECRET_KEY", generated_file=DATA_DIR / "secret_key")
 # Keys for the text people write (haven/core/crypto.py). Comma-separated Fernet
@@ -91,6 +95,7 @@ MIDDLEWARE = [
     "allauth.usersessions.middleware.UserSessionsMiddleware",
     "haven.accounts.middleware.SessionLifetimeMiddleware",
     "haven.accounts.middleware.ProfileLanguageMiddleware",
+    "haven.core.middleware.MethodNotAllowedPageMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
@@ -131,6 +136,9 @@ if _database_url:
         raise ImproperSetting(f"DATABASE_URL cannot be used: {exc}") from None
 else:
     _db = {"ENGINE": "django.db.backends.sqlite3", "NAME": str(DATA_DIR / "haven.sqlite3")}
+    # Readable by this user alone (also when SQLite has just created it: see
+    # haven.core.apps); SQLite gives its -wal and -shm files the same mode.
+    owner_only(Path(_db["NAME"]))
 if _db["ENGINE"] == "django.db.backends.sqlite3":
     # WAL lets readers and one writer work at once; IMMEDIATE takes the write
     # lock at the start of a transaction so two writers queue instead of
@@ -203,6 +211,32 @@ ACCOUNT_RATE_LIMITS = {
     "signup": "20/m/ip",
     "reset_password": "20/m/ip,5/m/key",
 }
+# The cache holds the login and invitation throttles' counters: shared by all
+# workers and servers, so a limit does not multiply with them or reset on a
+# restart. The database by default (it works on the SQLite default and
+# across processes); Redis through one setting for several servers
+# (docs/deploy.md).
+CACHE_URL = env_str("HAVEN_CACHE_URL")
+if CACHE_URL:
+    if not CACHE_URL.startswith(("redis://", "rediss://", "unix://")):
+        raise ImproperlyConfigured("HAVEN_CACHE_URL must be a redis://, rediss:// or unix:// URL")
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": CACHE_URL,
+            "KEY_PREFIX": "haven",
+        }
+    }
+else:
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+            "LOCATION": "haven_cache",
+        }
+    }
+# Typing an invitation code: per account and per address, in the shared cache.
+# A code is eight characters of 31 (about 8.5e11 codes) and lasts three days.
+HAVEN_INVITATION_CODE_RATES = env_str("HAVEN_INVITATION_CODE_RATES", "10/h/user,30/h/ip")
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = SITE_NAME
 USERSESSIONS_TRACK_ACTIVITY = True
@@ -249,6 +283,7 @@ STATIC_ROOT = DATA_DIR / "static"
 STATICFILES_DIRS = [PACKAGE_DIR / "static"]
 STATIC_ROOT.mkdir(exist_ok=True)
 WHITENOISE_USE_FINDERS = True
+WHITENOISE_ADD_HEADERS_FUNCTION = static_headers
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},

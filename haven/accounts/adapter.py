@@ -15,8 +15,12 @@ class HavenAccountAdapter(DefaultAccountAdapter):
         return getattr(settings, "HAVEN_OPEN_SIGNUP", True)
 
     def _get_login_attempts_cache_key(self, request: HttpRequest, **credentials: Any) -> str:
-        key = super()._get_login_attempts_cache_key(request, **credentials)
+        # The account alone, not allauth's "host:account": one Haven is one
+        # site, and a key with the host would give a guesser a fresh count
+        # for every name the server answers to (its address, localhost, a
+        # second domain) and for every port behind a balancer.
         email = credentials.get("email", credentials.get("username", ""))
+        key = f"login:{email.lower()}"
         device_id = devices.trusted_device_id(request, email)
         return f"{key}:device:{device_id}" if device_id else key
 

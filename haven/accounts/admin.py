@@ -18,3 +18,19 @@ for label in ("usersessions.UserSession", "mfa.Authenticator"):
         continue
     if admin.site.is_registered(model):
         admin.site.unregister(model)
+
+
+# Staff see no activity signals: the account admin leaves out when someone last
+# logged in (a partner on the staff could read it as "she was on Haven at 2 am").
+User = apps.get_model("auth", "User")
+if admin.site.is_registered(User):
+    from django.contrib.auth.admin import UserAdmin
+
+    class HavenUserAdmin(UserAdmin):
+        fieldsets = tuple(
+            (title, {**options, "fields": tuple(f for f in options["fields"] if f != "last_login")})
+            for title, options in UserAdmin.fieldsets
+        )
+
+    admin.site.unregister(User)
+    admin.site.register(User, HavenUserAdmin)

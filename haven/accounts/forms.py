@@ -1,8 +1,24 @@
+import unicodedata
+
 from django import forms
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
 from haven.accounts.models import Country, Profile
+
+
+def clean_display_name(value: str) -> str:
+    """A name as people see it: control and format characters (which could
+    rewrite a log line or hide text) are taken out, spaces collapsed."""
+    kept = "".join(
+        " " if unicodedata.category(ch) == "Zs" or ch in "\t\n\r" else ch
+        for ch in value
+        if unicodedata.category(ch) not in {"Cc", "Cf"} or ch in "\t\n\r"
+    )
+    cleaned = " ".join(kept.split())
+    if not cleaned:
+        raise forms.ValidationError(_("Write a name with at least one letter or sign."))
+    return cleaned
 
 
 class SignupExtraForm(forms.Form):
@@ -21,6 +37,9 @@ class SignupExtraForm(forms.Form):
         help_text=_("Used to show help lines for where you live."),
     )
 
+    def clean_display_name(self) -> str:
+        return clean_display_name(self.cleaned_data["display_name"])
+
     def signup(self, request, user) -> None:
         language = translation.get_language() or "en"
         Profile.objects.update_or_create(
@@ -37,6 +56,9 @@ class ProfileForm(forms.ModelForm):
     class Meta:
         model = Profile
         fields = ["display_name", "language", "country"]
+
+    def clean_display_name(self) -> str:
+        return clean_display_name(self.cleaned_data["display_name"])
 
 
 class PasswordCheckForm(forms.Form):

@@ -34,6 +34,7 @@ class ClearSiteDataMiddleware:
         response = self.get_response(request)
         if request.method == "POST" and _url_name(request) == "account_logout":
             response["Clear-Site-Data"] = CLEAR_SITE_DATA_LOGOUT
+            rescue.forget_user(response)
         return response
 
 
@@ -87,9 +88,27 @@ class RescueMiddleware:
         kept = rescue.keep(request)
         if _is_background(request):
             return JsonResponse({"error": "login required", "kept": kept}, status=401)
+        if not kept and rescue.typed_text(request):
+            return unowned_text_page(request)
         target = reverse("rescue") if kept else request.get_full_path()
         login = reverse("account_login")
         return HttpResponseRedirect(f"{login}?{urlencode({'next': target})}")
+
+
+def unowned_text_page(request: HttpRequest, status: int = 200) -> HttpResponse:
+    """Text that cannot be kept for anyone: shown back once, to copy, before leaving."""
+    from django.shortcuts import render
+
+    login = reverse("account_login")
+    return render(
+        request,
+        "core/rescue_unowned.html",
+        {
+            "fields": rescue.typed_text(request),
+            "login_url": f"{login}?{urlencode({'next': request.get_full_path()})}",
+        },
+        status=status,
+    )
 
 
 class ConsentMiddleware:

@@ -14,8 +14,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from haven.accounts.models import Profile
 from haven.checkins.selectors import week_summary
-from haven.core import feed, rescue
-from haven.core.guards import CLEAR_SITE_DATA
+from haven.core import feed, leaving, rescue
 from haven.core.navigation import safe_next
 from haven.couples import selectors
 from haven.journal.selectors import latest
@@ -85,13 +84,13 @@ def switch_language(request: HttpRequest) -> HttpResponse:
 def quick_exit(request: HttpRequest) -> HttpResponse:
     """End the session at once and go to a neutral site.
 
-    Exempt from CSRF on purpose: the only thing it can do is log the visitor
-    out, and it must work even from a page whose token went stale.
+    The CSRF token is not required (the page's token may have gone stale),
+    but the request must come from Haven's own pages (haven.core.leaving).
     """
+    if not leaving.from_haven(request):
+        return csrf_failure(request, reason="quick exit from another site")
     logout(request)
-    response = HttpResponseRedirect(settings.QUICK_EXIT_URL, status=303)
-    response["Clear-Site-Data"] = CLEAR_SITE_DATA
-    return response
+    return leaving.exit_response(request)
 
 
 # --- getting typed text back ---------------------------------------------------
@@ -115,4 +114,8 @@ def csrf_failure(request: HttpRequest, reason: str = "") -> HttpResponse:
             return redirect("rescue")
         login = reverse("account_login")
         return HttpResponseRedirect(f"{login}?{urlencode({'next': reverse('rescue')})}")
+    if request.method == "POST" and rescue.typed_text(request):
+        from haven.core.guards import unowned_text_page
+
+        return unowned_text_page(request, status=403)
     return render(request, "core/csrf_failure.html", status=403)

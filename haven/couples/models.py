@@ -12,6 +12,8 @@ from django.db import models
 from django.db.models import Q
 from django.utils import timezone
 
+from haven.core.fields import EncryptedCharField
+
 
 class Couple(models.Model):
     created_at = models.DateTimeField(default=timezone.now)
@@ -55,6 +57,10 @@ class Invitation(models.Model):
     )
     token_hash = models.CharField(max_length=64, unique=True)
     code_hash = models.CharField(max_length=64, unique=True)
+    # The link's token and the code, encrypted, so the inviter can see and
+    # copy them again while the invitation is open; lookups use the hashes.
+    token_sealed = EncryptedCharField(blank=True, default="", editable=False)
+    code_sealed = EncryptedCharField(blank=True, default="", editable=False)
     created_at = models.DateTimeField(default=timezone.now)
     expires_at = models.DateTimeField()
     used_at = models.DateTimeField(null=True, blank=True)

@@ -54,7 +54,7 @@ def create_invitation(*, inviter) -> IssuedInvitation:
         raise LinkError(_("You are already linked with a partner."))
     now = timezone.now()
     Invitation.objects.filter(inviter=inviter, used_at=None, cancelled_at=None).update(
-        cancelled_at=now
+        cancelled_at=now, token_sealed="", code_sealed=""
     )
     token = secrets.token_urlsafe(32)
     code = "".join(secrets.choice(CODE_ALPHABET) for _ in range(CODE_LENGTH))
@@ -62,6 +62,8 @@ def create_invitation(*, inviter) -> IssuedInvitation:
         inviter=inviter,
         token_hash=_digest(token),
         code_hash=_digest(code),
+        token_sealed=token,
+        code_sealed=code,
         created_at=now,
         expires_at=now + INVITATION_LIFETIME,
     )
@@ -81,10 +83,21 @@ def find_invitation(*, token: str | None = None, code: str | None = None) -> Inv
     return invitation
 
 
+def reissued(invitation: Invitation) -> IssuedInvitation | None:
+    """The open invitation's link token and code again, for its inviter to pass on."""
+    if not invitation.token_sealed or not invitation.code_sealed:
+        return None  # made before they were kept
+    return IssuedInvitation(
+        invitation=invitation,
+        token=invitation.token_sealed,
+        code=format_code(invitation.code_sealed),
+    )
+
+
 @transaction.atomic
 def cancel_invitation(*, inviter) -> int:
     return Invitation.objects.filter(inviter=inviter, used_at=None, cancelled_at=None).update(
-        cancelled_at=timezone.now()
+        cancelled_at=timezone.now(), token_sealed="", code_sealed=""
     )
 
 
@@ -112,9 +125,10 @@ def accept_invitation(*, invitation_id: int, user) -> Couple:
         raise LinkError(_("One of you is already linked with a partner.")) from None
     sharing.bind_pending(couple_id=couple.pk, user_ids=[invitation.inviter_id, user.pk])
     invitation.used_at = now
-    invitation.save(update_fields=["used_at"])
+    invitation.token_sealed = invitation.code_sealed = ""
+    invitation.save(update_fields=["used_at", "token_sealed", "code_sealed"])
     Invitation.objects.filter(inviter=user, used_at=None, cancelled_at=None).update(
-        cancelled_at=now
+        cancelled_at=now, token_sealed="", code_sealed=""
     )
     return couple
 

@@ -1,5 +1,6 @@
 from urllib.parse import urlencode
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
@@ -13,16 +14,25 @@ from haven.couples import selectors, services
 from haven.couples.forms import AcceptForm, CodeForm, InviteForm, UnlinkForm
 
 
+def _join_link(request: HttpRequest, token: str) -> str:
+    return request.build_absolute_uri(reverse("couples:join", args=[token]))
+
+
 @login_required
 @require_GET
 def overview(request: HttpRequest) -> HttpResponse:
     partner = selectors.current_partner(request.user)
+    invitation = None if partner else selectors.open_invitation(request.user)
+    # While it is open, the inviter can see and copy the link and code again.
+    issued = services.reissued(invitation) if invitation else None
     return render(
         request,
         "couples/overview.html",
         {
             "partner": partner,
-            "invitation": None if partner else selectors.open_invitation(request.user),
+            "invitation": invitation,
+            "link": _join_link(request, issued.token) if issued else "",
+            "code": issued.code if issued else "",
             "invite_form": InviteForm(),
         },
     )
@@ -47,12 +57,14 @@ def invite(request: HttpRequest) -> HttpResponse:
     except services.LinkError as exc:
         messages.error(request, str(exc))
         return redirect("couples:overview")
-    link = request.build_absolute_uri(reverse("couples:join", args=[issued.token]))
-    # The link and code are shown once; only their hashes are stored.
     return render(
         request,
         "couples/invitation.html",
-        {"link": link, "code": issued.code, "invitation": issued.invitation},
+        {
+            "link": _join_link(request, issued.token),
+            "code": issued.code,
+            "invitation": issued.invitation,
+        },
     )
 
 
@@ -112,9 +124,37 @@ def join(request: HttpRequest, token: str) -> HttpResponse:
     return _accept_page(request, invitation, AcceptForm())
 
 
+def _code_attempt_allowed(request: HttpRequest) -> bool:
+    """One more typed code for this account and address (the shared cache counts)."""
+    from allauth.core.internal import ratelimit
+
+    usage = ratelimit.consume(
+        request,
+        app="haven.couples",
+        action="invitation_code",
+        config={"invitation_code": settings.HAVEN_INVITATION_CODE_RATES},
+        user=request.user,
+    )
+    return usage is not None
+
+
 @login_required
 @require_http_methods(["GET", "POST"])
 def enter_code(request: HttpRequest) -> HttpResponse:
+    if request.method == "POST" and not _code_attempt_allowed(request):
+        # The name of whoever made a code is shown only for a valid code, so
+        # guessing codes would be a way to learn who uses Haven: limited.
+        form = CodeForm(request.POST)
+        form.is_valid()
+        form.errors.clear()
+        form.add_error(
+            None,
+            _(
+                "You tried many codes in a short time. Wait an hour and try again, "
+                "or ask your partner for the invitation link."
+            ),
+        )
+        return render(request, "couples/enter_code.html", {"form": form}, status=429)
     if request.method == "POST" and "consent" in request.POST:
         invitation = services.find_invitation(code=request.POST.get("code", ""))
         if invitation is None:

@@ -138,6 +138,8 @@ class NameForm(forms.Form):
         max_length=services.NAME_MAX,
         error_messages={"required": _("Give your cycle a short name.")},
     )
+    # The revision of the name shown when typing began; empty: there was none.
+    revision = forms.IntegerField(required=False, min_value=0, widget=forms.HiddenInput)
 
     def clean_name(self) -> str:
         try:

@@ -14,7 +14,7 @@ from typing import Any
 from django.db import transaction
 
 from haven.core import policy, sharing
-from haven.core.editing import save_checked
+from haven.core.editing import EditConflict, save_checked
 from haven.core.models import Visibility
 from haven.core.policy import Action
 from haven.cycle import selectors, vocabulary
@@ -128,12 +128,17 @@ def clean_name(name: str) -> str:
 
 
 @transaction.atomic
-def set_cycle_name(*, user, name: str) -> CycleName:
+def set_cycle_name(*, user, name: str, seen_revision: int | None = None) -> CycleName:
     """Name (or rename) the couple's cycle; only once both sides are shared.
 
     The name is the couple's: both partners see it and either may change it,
     so it is stored as shared with the partner from the start, and it is only
     reachable while the couple lasts (policy.COUPLE_SCOPE).
+
+    `seen_revision` is the revision of the name the person saw when they
+    started typing (None: they saw no name). When the other partner saved a
+    name since, EditConflict carries it, as for the journal, and nothing is
+    overwritten.
     """
     cleaned = clean_name(name)
     couple = policy.couple_id(user)
@@ -146,8 +151,10 @@ def set_cycle_name(*, user, name: str) -> CycleName:
         .first()
     )
     if existing is not None:
+        if seen_revision is None:
+            raise EditConflict(existing)  # named by the partner meanwhile
         existing.name = cleaned
-        existing.save(update_fields=["name", "updated_at"])
+        save_checked(existing, seen_revision, ["name"])
         return existing
     return CycleName.objects.create(
         author=user, couple_id=couple, name=cleaned, visibility=Visibility.SHARED

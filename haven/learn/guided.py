@@ -25,6 +25,7 @@ class Guided:
     # Seconds per step from the data file (`timers`), or empty: then the
     # exercise's time is shared out evenly over its steps.
     timers: tuple[int, ...] = ()
+    joint: bool = False  # done with or towards the partner: not on the individual path
 
     @property
     def step_seconds(self) -> int:
@@ -88,6 +89,9 @@ def load(path: Path = PATH) -> dict[str, dict[str, Guided]]:
         if not isinstance(key, str) or not key or key in found["en"]:
             raise ContentError(f"{path.name}: exercise key {key!r} is missing or used twice")
         where = f"{path.name} exercise {key!r}"
+        joint = entry.get("joint", False)
+        if not isinstance(joint, bool):
+            raise ContentError(f"{path.name}: `joint` of {key!r} must be true or false")
         minutes = _positive(entry, "minutes", where)
         seconds = _positive(entry, "seconds", where)
         timers = _timers(entry, seconds, where)
@@ -107,6 +111,7 @@ def load(path: Path = PATH) -> dict[str, dict[str, Guided]]:
                 steps=tuple(step.strip() for step in texts["steps"]),
                 closing=texts["closing"].strip(),
                 timers=timers,
+                joint=joint,
             )
     return found
 

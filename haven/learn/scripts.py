@@ -24,6 +24,7 @@ class Script:
     instead: str
     say: str  # with slots such as {need}
     tips: tuple[str, ...]
+    joint: bool = False  # a conversation with the partner: not on the individual path
 
     @property
     def slots(self) -> tuple[str, ...]:
@@ -60,6 +61,9 @@ def load(path: Path = PATH) -> dict[str, dict[str, Script]]:
             raise ContentError(f"{path.name}: script key {key!r} is missing or malformed")
         if key in found["en"]:
             raise ContentError(f"{path.name}: script key {key!r} is used twice")
+        joint = entry.get("joint", False)
+        if not isinstance(joint, bool):
+            raise ContentError(f"{path.name}: `joint` of {key!r} must be true or false")
         for language in LANGUAGES:
             texts = _language(entry.get(language), f"{path.name} script {key!r} [{language}]")
             found[language][key] = Script(
@@ -69,6 +73,7 @@ def load(path: Path = PATH) -> dict[str, dict[str, Script]]:
                 instead=texts["instead"].strip(),
                 say=texts["say"].strip(),
                 tips=tuple(tip.strip() for tip in texts.get("tips", [])),
+                joint=joint,
             )
     return found
 

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from django.db.models import Q
+from django.apps import apps
+from django.contrib.auth import get_user_model
+from django.db.models import Exists, OuterRef, Q
 from django.urls import reverse
 
 from haven.core import policy
 from haven.core.prepared import Slot
-from haven.learn import content
+from haven.learn import content, tools
 from haven.learn.content import Module
 from haven.learn.models import ModuleProgress, ModuleReflection
 from haven.safety.selectors import individual_path
@@ -88,32 +90,77 @@ def modules_for(user, language: str) -> list[Module]:
     return modules
 
 
-def continue_with(user, language: str, progress: dict[str, ModuleProgress] | None = None):
+def continue_with(
+    user,
+    language: str,
+    progress: dict[str, ModuleProgress] | None = None,
+    elsewhere: set[str] | None = None,
+):
     """Where to pick up: the module opened last and not finished, else the first not done."""
     modules = modules_for(user, language)
     progress = own_progress(user) if progress is None else progress
+    elsewhere = done_elsewhere(user, modules) if elsewhere is None else elsewhere
     open_rows = [
         row
         for row in progress.values()
-        if not row.is_done and any(m.slug == row.slug for m in modules)
+        if not row.is_done
+        and row.slug not in elsewhere
+        and any(m.slug == row.slug for m in modules)
     ]
     if open_rows:
         latest = max(open_rows, key=lambda row: (row.started_at, row.pk))
         return next(m for m in modules if m.slug == latest.slug)
-    done = {slug for slug, row in progress.items() if row.is_done}
+    done = {slug for slug, row in progress.items() if row.is_done} | elsewhere
     return next((m for m in modules if m.slug not in done), None)
+
+
+def _evidence(module: Module) -> str:
+    """What, made anywhere in Haven, shows this module's exercise was done ('' for nothing)."""
+    exercise = module.exercise
+    if exercise.kind == "tool" and exercise.tool:
+        tool = tools.get(exercise.tool)
+        return tool.done_when if tool is not None else ""
+    return ""  # a reflection or guided exercise is done in the module itself
+
+
+def done_elsewhere(user, modules: list[Module]) -> set[str]:
+    """Modules whose exercise the person did in its own area, in one query.
+
+    A module asking to choose needs counts once the person has a need, one
+    asking to map the cycle once they wrote their side, and so on (the
+    `done_when` of data/tools.toml); a module asking for a reflection counts
+    once one is written for it. Only the person's own items count, so nothing
+    of anyone else shapes their path.
+    """
+    wanted = {module.slug: _evidence(module) for module in modules}
+    checks: dict[str, Exists] = {}
+    for spec in sorted(set(filter(None, wanted.values()))):
+        label, _, field_name = spec.partition(":")
+        rows = apps.get_model(label)._default_manager.filter(author_id=OuterRef("pk"))
+        if field_name:
+            rows = rows.filter(**{f"{field_name}__isnull": False})
+        checks[f"w{len(checks)}"] = Exists(rows)
+    if not checks:
+        return set()
+    names = dict(zip(sorted(set(filter(None, wanted.values()))), checks, strict=True))
+    found = get_user_model().objects.filter(pk=user.pk).annotate(**checks).values(*checks.keys())
+    row = next(iter(found), None)
+    if row is None:
+        return set()
+    return {slug for slug, spec in wanted.items() if spec and row[names[spec]]}
 
 
 def path_for(user, language: str, progress: dict[str, ModuleProgress] | None = None) -> PathView:
     modules = modules_for(user, language)
     progress = own_progress(user) if progress is None else progress
-    upcoming = continue_with(user, language, progress)
+    elsewhere = done_elsewhere(user, modules)
+    upcoming = continue_with(user, language, progress, elsewhere)
     parts: dict[int, Part] = {}
     done = 0
     module_url = _module_url()
     for module in modules:
         row = progress.get(module.slug)
-        if row is not None and row.is_done:
+        if (row is not None and row.is_done) or module.slug in elsewhere:
             state = "done"
             done += 1
         elif upcoming is not None and module.slug == upcoming.slug:

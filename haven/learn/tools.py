@@ -24,6 +24,7 @@ class Tool:
     url_name: str
     label: dict[str, str]
     pending: bool
+    done_when: str = ""  # "app.Model" or "app.Model:field": see data/tools.toml
 
     def title(self, language: str) -> str:
         return self.label[language_of(language)]
@@ -50,7 +51,11 @@ def load(path: Path = PATH) -> dict[str, Tool]:
     for key, entry in raw.items():
         if not isinstance(entry, dict) or not isinstance(entry.get("url"), str):
             raise ContentError(f"{path.name}: [tools.{key}] needs a `url` (a URL name)")
-        tools[key] = Tool(key, entry["url"], text_of(entry, f"[tools.{key}]"), key in pending)
+        done_when = entry.get("done_when", "")
+        if not isinstance(done_when, str):
+            raise ContentError(f"{path.name}: [tools.{key}] `done_when` must be a string")
+        label = text_of(entry, f"[tools.{key}]")
+        tools[key] = Tool(key, entry["url"], label, key in pending, done_when)
     unknown = sorted(set(pending) - tools.keys())
     if unknown:
         raise ContentError(f"{path.name}: `pending` names unknown keys {unknown}")

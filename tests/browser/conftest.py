@@ -47,7 +47,7 @@ def viewport(request):
 
 
 @pytest.fixture(autouse=True)
-def _fresh_rate_limits():
+def _fresh_rate_limits(transactional_db):
     """Each browser test starts with allauth's rate-limit counters empty.
 
     All tests log in from 127.0.0.1 within a minute or two, which reaches

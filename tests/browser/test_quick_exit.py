@@ -84,6 +84,21 @@ def test_quick_exit_leaves_nothing_to_go_back_to(browser, live_server, neutral_s
     context.close()
 
 
+def test_quick_exit_keeps_only_the_device_proof(browser, live_server, neutral_site):
+    user = make_user("proof@example.org", "Pim")
+    base = live_server.url
+    context = browser.new_context()
+    _serve_neutral(context)
+    page = context.new_page()
+    _log_in(page, base, user.email)
+    names = {c["name"] for c in context.cookies(base)}
+    assert {"sessionid", "haven_device"} <= names
+    page.get_by_role("button", name="Quick exit").click()
+    page.wait_for_url(NEUTRAL)
+    assert {c["name"] for c in context.cookies(base)} == {"haven_device"}
+    context.close()
+
+
 def test_a_single_escape_does_nothing(browser, live_server, neutral_site):
     user = make_user("calm@example.org", "Cal")
     base = live_server.url

@@ -124,7 +124,8 @@ def test_quick_exit_still_leaves_when_the_database_is_away(cast, monkeypatch, se
     response = client.post(reverse("quick_exit"))
     assert response.status_code == 303
     assert response["Location"] == settings.QUICK_EXIT_URL
-    assert "cookies" in response["Clear-Site-Data"]
+    assert "cache" in response["Clear-Site-Data"]
+    assert response.cookies["sessionid"]["max-age"] == 0
 
 
 def test_other_errors_show_the_friendly_500_page_without_the_text(cast, monkeypatch):

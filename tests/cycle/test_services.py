@@ -114,7 +114,9 @@ def test_either_partner_names_and_renames_once_both_shared(partner_a, partner_b)
     named = services.set_cycle_name(user=fresh(partner_a), name="  The   storm ")
     assert named.name == "The storm" and named.is_shared
     assert named.couple_id == policy.couple_id(partner_a)
-    renamed = services.set_cycle_name(user=fresh(partner_b), name="The chase")
+    renamed = services.set_cycle_name(
+        user=fresh(partner_b), name="The chase", seen_revision=named.revision
+    )
     assert renamed.pk == named.pk
     assert CycleName.objects.count() == 1
     assert selectors.cycle_name(fresh(partner_a)).name == "The chase"

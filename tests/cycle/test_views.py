@@ -267,7 +267,8 @@ def test_a_partner_names_the_cycle_and_both_see_it(cast, client_a, client_b):
     response = client_a.post(reverse("cycle:name"), {"name": "The storm"})
     assert response.status_code == 302
     assert "The storm" in _page(client_b, "cycle:our")
-    client_b.post(reverse("cycle:name"), {"name": "The chase"})
+    seen = re.search(r'name="revision" value="(\d+)"', _page(client_b, "cycle:our")).group(1)
+    client_b.post(reverse("cycle:name"), {"name": "The chase", "revision": seen})
     page = _page(client_a, "cycle:our")
     assert "The chase" in page and "The storm" not in page
     assert CycleName.objects.count() == 1

@@ -19,7 +19,7 @@ from tests.conftest import PASSWORD, make_user
 
 
 @pytest.fixture(autouse=True)
-def _fresh_rate_limits():
+def _fresh_rate_limits(db):
     from django.core.cache import cache
 
     cache.clear()
@@ -239,3 +239,21 @@ def test_email_page_changes_the_address_after_confirmation_and_can_cancel(client
     assert 'name="action_remove"' not in page
     partner_a.refresh_from_db()
     assert partner_a.email != "moving@example.org"
+
+
+def test_another_host_name_gives_a_guesser_no_fresh_count(db):
+    owner = make_user("hosts@example.org", "Hana")
+    attacker = Client()
+    for attempt in range(6):
+        host = ("127.0.0.1", "localhost")[attempt % 2]
+        attacker.post(
+            reverse("account_login"),
+            {"login": owner.email, "password": "wrong"},
+            HTTP_HOST=host,
+        )
+    response = attacker.post(
+        reverse("account_login"),
+        {"login": owner.email, "password": PASSWORD},
+        HTTP_HOST="localhost",
+    )
+    assert "Too many failed login attempts" in response.content.decode()

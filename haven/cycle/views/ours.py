@@ -9,6 +9,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
+from haven.core.editing import EditConflict
 from haven.cycle import selectors, services, vocabulary
 from haven.cycle.forms import NameForm
 from haven.cycle.views.common import base_context, language
@@ -19,7 +20,11 @@ def _context(request: HttpRequest, form: NameForm | None = None) -> dict:
     context = base_context(request)
     cycle = selectors.couple_cycle(request.user, lang)
     side = selectors.own_side(request.user)
-    initial = {"name": cycle.name.name} if cycle is not None and cycle.name else None
+    initial = (
+        {"name": cycle.name.name, "revision": cycle.name.revision}
+        if cycle is not None and cycle.name
+        else None
+    )
     context.update(
         {
             "cycle": cycle,
@@ -50,7 +55,19 @@ def name(request: HttpRequest) -> HttpResponse:
     if not form.is_valid():
         return render(request, "cycle/ours.html", _context(request, form), status=400)
     try:
-        services.set_cycle_name(user=request.user, name=form.cleaned_data["name"])
+        services.set_cycle_name(
+            user=request.user,
+            name=form.cleaned_data["name"],
+            seen_revision=form.cleaned_data["revision"],
+        )
+    except EditConflict as conflict:
+        # Both texts on the page: the name saved meanwhile, and the typed one
+        # in the form, which now goes through when sent again.
+        data = request.POST.copy()
+        data["revision"] = str(conflict.current.revision)
+        context = _context(request, NameForm(data))
+        context["conflict"] = conflict.current
+        return render(request, "cycle/ours.html", context, status=409)
     except services.CycleError:
         messages.error(request, _("You can name your cycle once you have both shared your side."))
         return redirect("cycle:our")

@@ -11,13 +11,19 @@ from haven.learn import content, guided
 from haven.learn.forms import StepForm
 from haven.learn.loading import text
 from haven.learn.views.common import language
+from haven.safety.selectors import without_joint
 
 
 @login_required
 @require_GET
 def exercises(request: HttpRequest) -> HttpResponse:
     lang = language()
-    context = {"exercises": guided.exercises(lang), "intro": text("exercises_intro", lang)}
+    offered = without_joint(request.user, guided.exercises(lang))
+    context = {
+        "exercises": offered,
+        "intro": text("exercises_intro", lang),
+        "left_out": len(offered) < len(guided.exercises(lang)),
+    }
     return render(request, "learn/exercises.html", context)
 
 
@@ -25,7 +31,7 @@ def exercises(request: HttpRequest) -> HttpResponse:
 @require_GET
 def exercise(request: HttpRequest, key: str) -> HttpResponse:
     current = guided.get(key, language())
-    if current is None:
+    if current is None or not without_joint(request.user, [current]):
         raise Http404
     form = StepForm(request.GET)
     if not form.is_valid():

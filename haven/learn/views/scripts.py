@@ -17,11 +17,13 @@ from haven.learn.scripts import Script
 from haven.learn.views.common import language
 from haven.practise import services as practise
 from haven.safety import helplines
+from haven.safety.selectors import without_joint
 
 
-def _script_or_404(key: str, lang: str) -> Script:
+def _script_or_404(request: HttpRequest, key: str, lang: str) -> Script:
     found = scripts.get(key, lang)
-    if found is None:
+    # A conversation with the partner is not proposed on the individual path.
+    if found is None or not without_joint(request.user, [found]):
         raise Http404
     return found
 
@@ -30,11 +32,13 @@ def _script_or_404(key: str, lang: str) -> Script:
 @require_GET
 def script_list(request: HttpRequest) -> HttpResponse:
     lang = language()
-    drafts = {s.key for s in scripts.scripts(lang) if services.script_draft(request.user, s.key)}
+    offered = without_joint(request.user, scripts.scripts(lang))
+    drafts = {s.key for s in offered if services.script_draft(request.user, s.key)}
     context = {
-        "scripts": scripts.scripts(lang),
+        "scripts": offered,
         "drafts": drafts,
         "intro": text("scripts_intro", lang),
+        "left_out": len(offered) < len(scripts.scripts(lang)),
     }
     return render(request, "learn/scripts.html", context)
 
@@ -60,7 +64,7 @@ def _check(request: HttpRequest, context: dict, text_to_check: str, lang: str) -
 @require_http_methods(["GET", "POST"])
 def script(request: HttpRequest, key: str) -> HttpResponse:
     lang = language()
-    current = _script_or_404(key, lang)
+    current = _script_or_404(request, key, lang)
     start, filled = _starting_text(request, current, lang)
     draft = services.script_draft(request.user, current.key)
     action = request.POST.get("action", "") if request.method == "POST" else ""
@@ -92,7 +96,7 @@ def script(request: HttpRequest, key: str) -> HttpResponse:
 def script_print(request: HttpRequest, key: str) -> HttpResponse:
     """A page to print: the text posted from the script page (not stored), or the saved one."""
     lang = language()
-    current = _script_or_404(key, lang)
+    current = _script_or_404(request, key, lang)
     if request.method == "POST":
         form = ScriptForm(request.POST)
         if not form.is_valid():

@@ -16,6 +16,7 @@ from haven.needs import catalogue, selectors, services
 from haven.needs.forms import ChooseNeedsForm, SentenceForm
 from haven.needs.models import Need
 from haven.needs.views.common import base_context, language
+from haven.safety.selectors import offers_joint
 
 
 @login_required
@@ -117,7 +118,8 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
             if is_author
             else [],
             "my_answer": None if is_author else selectors.own_answer(request.user, need),
-            "can_answer": policy.can(request.user, need, Action.ANSWER),
+            "can_answer": policy.can(request.user, need, Action.ANSWER)
+            and offers_joint(request.user),
         }
     )
     return render(request, "needs/detail.html", context)

@@ -26,6 +26,8 @@ class Command(BaseCommand):
     def handle(self, *args, host: str, port: int, workers: int, no_migrate: bool, **options):
         if not no_migrate:
             call_command("migrate", interactive=False, verbosity=0)
+            # Also after switching a deployment's cache back to the database.
+            call_command("createcachetable", verbosity=0)
         call_command("collectstatic", interactive=False, verbosity=0)
         bind = f"[{host}]:{port}" if ":" in host else f"{host}:{port}"
         self.stdout.write(f"Haven is starting on http://{bind}/ (data in {settings.DATA_DIR})")
