@@ -9,5 +9,5 @@ urlpatterns = [
     path("invite/cancel/", views.cancel_invite, name="cancel_invite"),
     path("join/", views.enter_code, name="enter_code"),
     path("join/<str:token>/", views.join, name="join"),
-    path("unlink/", views.unlink, name="unlink"),
+    path("options/", views.unlink, name="unlink"),  # a neutral path for unlinking
 ]

@@ -26,9 +26,12 @@ class Step:
 
 def _module_url():
     """reverse("learn:module", args=[slug]) for every slug, at the price of one reverse()."""
+    from haven.core.converters import token
+
     marker = "haven-slug-marker"
-    head, _marker, tail = reverse("learn:module", args=[marker]).partition(marker)
-    return lambda slug: f"{head}{slug}{tail}"
+    opaque = token("module", marker)  # the URL names a module by its token
+    head, _marker, tail = reverse("learn:module", args=[marker]).partition(opaque)
+    return lambda slug: f"{head}{token('module', slug)}{tail}"
 
 
 @dataclass

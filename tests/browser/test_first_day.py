@@ -40,7 +40,7 @@ def _consent_and_check(page, base: str, *, skip_check: bool) -> None:
     page.wait_for_url(re.compile(r".*/welcome/.*"))
     page.check("#agree")
     _submit(page)
-    page.wait_for_url(re.compile(r".*/help/check/.*"))
+    page.wait_for_url(re.compile(r".*/help/q/.*"))
     if skip_check:
         page.get_by_role("link", name=re.compile("^(Nu niet|Not now)$")).click()
     else:
@@ -48,7 +48,7 @@ def _consent_and_check(page, base: str, *, skip_check: bool) -> None:
         for index in range(fieldsets.count()):
             fieldsets.nth(index).locator("input[type=radio]").first.check()
         _submit(page)
-        page.wait_for_url(re.compile(r".*/help/check/result/$"))
+        page.wait_for_url(re.compile(r".*/help/q/done/$"))
         page.get_by_role("link", name="Verder").click()
     page.wait_for_url(base + "/")
 

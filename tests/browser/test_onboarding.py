@@ -29,7 +29,7 @@ def _agree_and_skip_check(page) -> None:
     assert page.get_by_test_id("operator").is_visible()
     page.check("#agree")
     page.locator("main form button[type=submit]").click()
-    page.wait_for_url(re.compile(r".*/help/check/.*"))
+    page.wait_for_url(re.compile(r".*/help/q/.*"))
     page.get_by_role("link", name="Not now").click()
 
 
@@ -82,7 +82,7 @@ def test_couple_onboarding_and_unlinking(browser, live_server, viewport):
     assert "Bram" in a.get_by_test_id("couple-status").inner_text()
 
     # Anna unlinks, alone.
-    a.goto(base + "/couple/unlink/")
+    a.goto(base + "/couple/options/")
     a.check("input[name=confirm]")
     a.locator("main form button[type=submit]").click()
     a.wait_for_url(base + "/couple/")
@@ -122,12 +122,12 @@ def test_the_invitation_survives_sign_up_consent_and_the_safety_check(browser, l
     page.wait_for_url(re.compile(r".*/welcome/.*"))
     page.check("#agree")
     page.locator("main form button[type=submit]").click()
-    page.wait_for_url(re.compile(r".*/help/check/.*"))
+    page.wait_for_url(re.compile(r".*/help/q/.*"))
     fieldsets = page.locator("main form fieldset")
     for index in range(fieldsets.count()):
         fieldsets.nth(index).locator("input[type=radio]").first.check()
     page.locator("main form button[type=submit]").first.click()
-    page.wait_for_url(re.compile(r".*/help/check/result/$"))
+    page.wait_for_url(re.compile(r".*/help/q/done/$"))
     page.get_by_role("link", name="Verder").click()
     page.wait_for_url(base + "/")
 

@@ -129,7 +129,7 @@ def test_danger_answers_switch_to_the_individual_path(browser, live_server, view
     page.locator("fieldset").nth(0).get_by_label("Sometimes").check()
     page.locator("fieldset").nth(4).get_by_label("Yes").check()
     page.get_by_role("button", name="See what this means").click()
-    page.wait_for_url(re.compile(r".*/help/check/result/$"))
+    page.wait_for_url(re.compile(r".*/help/q/done/$"))
     assert page.get_by_test_id("help-resources").is_visible()
     assert page.get_by_test_id("device-advice").is_visible()
     assert "0800 2000" in page.content()  # the Dutch domestic-abuse line
@@ -142,6 +142,6 @@ def test_danger_answers_switch_to_the_individual_path(browser, live_server, view
     them = other.new_page()
     _log_in(them, base, partner.email)
     assert "individual" not in them.content().lower()
-    them.goto(base + "/help/check/result/")
+    them.goto(base + "/help/q/done/")
     assert "haven't taken the safety check" in them.content()
     other.close()
