@@ -187,6 +187,22 @@ def test_an_english_solo_users_first_day(browser, live_server):
     sam.get_by_role("button", name="Save moment").click()
     sam.wait_for_url(re.compile(r".*/moments/\d+/$"))
 
+    # Later, Sam repairs it on their own: the steps, then the closing.
+    sam.get_by_role("link", name="Start the repair").click()
+    sam.get_by_role("button", name="Start the repair").click()
+    for answer in (
+        "I felt tired and unseen.",
+        "I needed a hand with the evening.",
+        "I snapped and then went quiet.",
+        "Ask for help before I am worn out.",
+    ):
+        sam.wait_for_url(re.compile(r".*/moments/repairs/\d+/step/.*"))
+        sam.fill("textarea", answer)
+        sam.get_by_role("button", name="Next", exact=True).click()
+    sam.get_by_role("button", name="Finish the repair").click()
+    sam.wait_for_url(re.compile(r".*/moments/repairs/\d+/$"))
+    assert "Repaired on" in sam.get_by_test_id("repair-state").inner_text()
+
     sam.goto(base + "/checkin/")
     sam.get_by_text("60%", exact=True).click()
     sam.get_by_role("button", name="Save check-in").click()
