@@ -117,3 +117,17 @@ def solo_user(db):
 
 def in_ci() -> bool:
     return os.environ.get("CI", "").lower() in {"1", "true", "yes"}
+
+
+@pytest.fixture
+def fresh_rate_limits(db):
+    """The shared cache's throttle counters empty before and after a test.
+
+    Many tests log in from the same address within seconds; the limits
+    themselves are tested in tests/security/test_sessions_and_login.py.
+    """
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()

@@ -16,6 +16,8 @@ import time
 import urllib.error
 import urllib.parse
 import urllib.request
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from http.cookiejar import CookieJar
 from pathlib import Path
@@ -208,3 +210,22 @@ def wait_until_serving(process: subprocess.Popen, browser: Browser, log_path: Pa
             return False
 
     wait_until(answering, "haven serve to answer", seconds=120)
+
+
+@contextmanager
+def serving(env: dict[str, str], tmp_path: Path, count: int = 2) -> Iterator[list[int]]:
+    """`count` `haven serve` processes on free ports, stopped again at the end.
+
+    Started one after the other, since each applies migrations on start.
+    """
+    ports = [free_port() for _ in range(count)]
+    processes: list[subprocess.Popen] = []
+    try:
+        for number, port in enumerate(ports):
+            log = tmp_path / f"serve-{number}.log"
+            processes.append(start_serve(env, port, log))
+            wait_until_serving(processes[-1], Browser(f"http://127.0.0.1:{port}"), log)
+        yield ports
+    finally:
+        for process in processes:
+            stop_serve(process)

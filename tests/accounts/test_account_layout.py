@@ -16,14 +16,13 @@ import re
 import pytest
 from allauth.mfa.recovery_codes.internal.auth import RecoveryCodes
 from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
-from django.core.cache import cache
 from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
 from tests.conftest import PASSWORD, make_user
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("fresh_rate_limits")]
 
 PHONE_BROWSER = "Mozilla/5.0 (Android 14; Mobile; rv:128.0) Gecko/128.0 Firefox/128.0"
 MANAGE_PAGES = [
@@ -39,13 +38,6 @@ PAGES_WITH_TOTP_ON = [
     "mfa_generate_recovery_codes",
     "mfa_deactivate_totp",
 ]
-
-
-@pytest.fixture(autouse=True)
-def _fresh_rate_limits(db):
-    cache.clear()
-    yield
-    cache.clear()
 
 
 @pytest.fixture

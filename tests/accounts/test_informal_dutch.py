@@ -25,11 +25,12 @@ from allauth.mfa.totp.internal.auth import (
     hotp_value,
 )
 from django.core import mail
-from django.core.cache import cache
 from django.test import Client
 from django.urls import reverse
 
 from tests.conftest import PASSWORD, make_user
+
+pytestmark = pytest.mark.usefixtures("fresh_rate_limits")
 
 # "a.u.b." and "alstublieft" are formal too ("alsjeblieft" is not).
 FORMAL = re.compile(r"\b(u|uw|uwe|uzelf|alstublieft)\b", re.IGNORECASE)
@@ -89,13 +90,6 @@ def assert_informal_mail(message) -> None:
     for part in (message.subject, message.body):
         found = formal_words(part)
         assert not found, f"formal {found} in e-mail {message.subject!r}:\n{message.body}"
-
-
-@pytest.fixture(autouse=True)
-def _fresh_rate_limits(db):
-    cache.clear()
-    yield
-    cache.clear()
 
 
 @pytest.fixture

@@ -21,13 +21,10 @@ from tests.conftest import PASSWORD
 from tests.serving import (
     Browser,
     admin,
-    free_port,
     haven_env,
     postgres,
+    serving,
     shell,
-    start_serve,
-    stop_serve,
-    wait_until_serving,
 )
 
 DATABASE = "haven_processes_test"
@@ -56,14 +53,7 @@ def test_two_app_processes_serve_one_logged_in_person_consistently(tmp_path):
     admin(server, f"DROP DATABASE IF EXISTS {DATABASE} WITH (FORCE)")
     admin(server, f"CREATE DATABASE {DATABASE}")
     env = haven_env(server, tmp_path / "data", DATABASE, workers=1)
-    ports = [free_port(), free_port()]
-    processes = []
-    try:
-        # One after the other: each runs migrations on start.
-        for n, port in enumerate(ports):
-            log = tmp_path / f"serve-{n}.log"
-            processes.append(start_serve(env, port, log))
-            wait_until_serving(processes[-1], Browser(f"http://127.0.0.1:{port}"), log)
+    with serving(env, tmp_path) as ports:
         shell(env, CREATE_USER)
 
         one = Browser(f"http://127.0.0.1:{ports[0]}")
@@ -118,8 +108,5 @@ def test_two_app_processes_serve_one_logged_in_person_consistently(tmp_path):
         assert status == 302
         status, _page, headers = one.request(reverse("journal:list"))
         assert status == 302 and reverse("account_login") in headers["Location"]
-    finally:
-        for process in processes:
-            stop_serve(process)
         connections.close_all()
         admin(server, f"DROP DATABASE IF EXISTS {DATABASE} WITH (FORCE)")

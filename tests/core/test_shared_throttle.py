@@ -29,10 +29,8 @@ from tests.serving import (
     free_port,
     haven_env,
     postgres,
+    serving,
     shell,
-    start_serve,
-    stop_serve,
-    wait_until_serving,
 )
 
 DATABASE = "haven_throttle_test"
@@ -120,13 +118,7 @@ def test_throttles_count_across_two_server_processes(tmp_path, cache_url):
     env = _env(tmp_path)
     if cache_url:
         env["HAVEN_CACHE_URL"] = cache_url
-    ports = [free_port(), free_port()]
-    processes = []
-    try:
-        for n, port in enumerate(ports):  # one after the other: each migrates on start
-            log = tmp_path / f"serve-{n}.log"
-            processes.append(start_serve(env, port, log))
-            wait_until_serving(processes[-1], Browser(f"http://127.0.0.1:{port}"), log)
+    with serving(env, tmp_path) as ports:
         shell(env, CREATE_USERS)
         one = Browser(f"http://127.0.0.1:{ports[0]}")
         two = Browser(f"http://127.0.0.1:{ports[1]}", jar=one.jar)
@@ -177,6 +169,3 @@ def test_throttles_count_across_two_server_processes(tmp_path, cache_url):
             .split()[0]
         )
         assert (int(rows) == 0) is bool(cache_url), rows
-    finally:
-        for process in processes:
-            stop_serve(process)

@@ -11,14 +11,7 @@ from django.urls import reverse
 from haven.couples import services as couples
 from tests.conftest import make_user
 
-
-@pytest.fixture(autouse=True)
-def _fresh_cache(db):
-    from django.core.cache import cache
-
-    cache.clear()
-    yield
-    cache.clear()
+pytestmark = pytest.mark.usefixtures("fresh_rate_limits")
 
 
 def _client(user) -> Client:

@@ -15,11 +15,9 @@ from django.urls import reverse
 
 from haven.accounts import devices
 from tests.conftest import make_user
-from tests.security.test_sessions_and_login import (  # the autouse fixture too
-    _fresh_rate_limits,  # noqa: F401
-    _logged_in,
-    _login,
-)
+from tests.security.test_sessions_and_login import _logged_in, _login
+
+pytestmark = pytest.mark.usefixtures("fresh_rate_limits")
 
 
 @pytest.mark.parametrize(

@@ -17,14 +17,7 @@ from django.urls import reverse
 from haven.accounts.middleware import LOGIN_AT, SEEN_AT
 from tests.conftest import PASSWORD, make_user
 
-
-@pytest.fixture(autouse=True)
-def _fresh_rate_limits(db):
-    from django.core.cache import cache
-
-    cache.clear()
-    yield
-    cache.clear()
+pytestmark = pytest.mark.usefixtures("fresh_rate_limits")
 
 
 def _login(client: Client, email: str, password: str = PASSWORD):
