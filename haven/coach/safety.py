@@ -79,8 +79,8 @@ def get_safety_pack(language: str) -> Pack:
     return build_pack(SAFETY_DIR / f"{language}.toml", language)
 
 
-def assess(text: str, language: str) -> Assessment:
-    """Which kind of danger, if any, the message speaks of, with the evidence."""
+def rule_signals(text: str, language: str) -> list[Signal]:
+    """What the safety rules find in a message, in text order."""
     # Imported here so the engine and this layer can share the matcher without
     # a circular import (the engine calls assess()).
     from haven.coach.engine import match_pack
@@ -97,20 +97,28 @@ def assess(text: str, language: str) -> Assessment:
             continue
         seen.add((kind, start, end))
         signals.append(Signal(kind, start, end, text[start:end], hit.rule.id))
-    if not signals:
-        return _learned(text, language)
     signals.sort(key=lambda signal: (signal.start, signal.end, signal.kind))
-    found = {signal.kind for signal in signals}
-    kind = next(kind for kind in SAFETY_KINDS if kind in found)
-    return Assessment(kind, tuple(signals))
+    return signals
 
 
-def _learned(text: str, language: str) -> Assessment:
-    """The learned model's verdict, for phrasings no rule lists."""
+def assess(text: str, language: str) -> Assessment:
+    """Which kind of danger, if any, the message speaks of, with the evidence.
+
+    The rules and the learned model decide together: the model flags new
+    phrasings on its own, and a rule's hit stands unless the model finds the
+    message very unlikely to be dangerous (below its `veto`).
+    """
     from haven.coach.learned import judge
 
+    signals = rule_signals(text, language)
     verdict = judge(text, language)
-    if verdict is None:
+    if signals:
+        if verdict is not None and verdict.vetoes_rules:
+            return NO_DANGER
+        found = {signal.kind for signal in signals}
+        kind = next(kind for kind in SAFETY_KINDS if kind in found)
+        return Assessment(kind, tuple(signals))
+    if verdict is None or not verdict.flagged:
         return NO_DANGER
     start, end = verdict.evidence
     signal = Signal(verdict.kind, start, end, text[start:end], "model", "model")

@@ -6,9 +6,19 @@ plus the coach corpus's dev messages without the `threat` code, as more examples
 of ordinary, non-dangerous text. Logistic regression per head (danger and one
 per kind) with AdaGrad and L2, in plain Python: small data, no dependencies.
 
-The threshold is chosen by k-fold cross-validation: the lowest probability at
-which out-of-fold look-alikes and ordinary messages are flagged at most
-`max_fpr` of the time. Weights below `prune` are dropped to keep the file small.
+The model and the safety rules decide together: a message is a safety case
+when the danger probability reaches `threshold`, or when a rule fires and the
+probability is at least `veto` (a rule hit the model finds very unlikely, such
+as a fear of losing the partner read as a fear of the partner, is let go).
+Both are chosen on out-of-fold probabilities. The corpus was written in
+batches, and the rules were written from the first ones, so the folds are the
+batches themselves (leave one batch out): each batch is scored by a model that
+never saw it, as new text would be. `veto` lets go
+at most `max_veto_loss` of the dangerous messages a rule finds (the lowest
+such value); `threshold`
+the lowest at which everything flagged out of fold (rules and model) stays
+within `max_fpr` of the non-dangerous messages. Weights below `prune` are
+dropped to keep the file small.
 """
 
 from __future__ import annotations
@@ -16,29 +26,53 @@ from __future__ import annotations
 import json
 import math
 import random
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 from haven.coach.learned import FORMAT, HEADS, MODEL_DIR, Model, features, model_from_dict
 
+MAX_FPR = 0.10
+"""Out-of-fold share of non-dangerous messages the layer may flag: a missed
+danger costs far more than an extra help line (docs/coach-labelling.md)."""
+MAX_VETO_LOSS = 0.01
+"""Out-of-fold share of rule-found dangerous messages the model may let go."""
+
+ORDINARY_BATCHES = frozenset({"g", "h"})
+"""Dev batches of ordinary app text (repair answers, check-ins, everyday
+messages), all non-dangerous, not look-alikes written against the rules."""
+
+_BATCH = re.compile(r"^[a-z]+-sdev-([a-z]*)\d")
+
 
 @dataclass(frozen=True, slots=True)
 class Example:
     text: str
     kind: str | None
+    group: str = ""
+    """The batch the message was written in; the folds of cross-validation."""
+
+
+def batch_of(item_id: str) -> str:
+    """The batch letter of a safety corpus id ("en-sdev-a0001" -> "a", "en-sdev-0001" -> "")."""
+    match = _BATCH.match(item_id)
+    return match.group(1) if match else ""
 
 
 def training_examples(language: str) -> list[Example]:
     from haven.coach.evaluate import load_corpus
     from haven.coach.safety_eval import load_safety_corpus
 
-    examples = [Example(item.text, item.kind) for item in load_safety_corpus(language, "dev")]
+    examples = [
+        Example(item.text, item.kind, batch_of(item.id))
+        for item in load_safety_corpus(language, "dev")
+    ]
     # Only the coach corpus's dev split: its test split stays unseen by
     # anything that learns, like the safety corpus's.
     for item in load_corpus(language, "dev"):
         if "threat" not in item.codes:
-            examples.append(Example(item.text, None))
+            examples.append(Example(item.text, None, "coach"))
     return examples
 
 
@@ -48,6 +82,7 @@ def _targets(kind: str | None) -> tuple[int, ...]:
 
 def fit(
     examples: Sequence[Example],
+    language: str,
     *,
     seed: int = 7,
     epochs: int = 8,
@@ -55,7 +90,9 @@ def fit(
     l2: float = 1e-4,
 ) -> tuple[list[float], dict[str, list[float]]]:
     """Weights for every head; deterministic for a given order, seed and settings."""
-    rows = [(sorted(features(example.text)), _targets(example.kind)) for example in examples]
+    rows = [
+        (sorted(features(example.text, language)), _targets(example.kind)) for example in examples
+    ]
     heads = len(HEADS)
     bias = [0.0] * heads
     weights: dict[str, list[float]] = {}
@@ -89,34 +126,85 @@ def fit(
     return bias, weights
 
 
-def _model(language: str, bias, weights, threshold: float, prune: float) -> Model:
+def _model(
+    language: str, bias, weights, threshold: float, prune: float, veto: float = 0.0
+) -> Model:
     kept = {
         feature: tuple(round(value, 4) for value in row)
         for feature, row in sorted(weights.items())
         if max(abs(value) for value in row) >= prune
     }
-    return Model(language, tuple(round(value, 4) for value in bias), kept, threshold)
+    return Model(language, tuple(round(value, 4) for value in bias), kept, threshold, veto)
 
 
-def choose_threshold(
-    examples: Sequence[Example], *, folds: int = 3, seed: int = 7, max_fpr: float = 0.03
-) -> float:
-    """The lowest danger threshold whose out-of-fold false-positive rate is at most max_fpr."""
+@dataclass(frozen=True, slots=True)
+class Scored:
+    """One training message scored by a model that did not see it."""
+
+    probability: float
+    dangerous: bool
+    rule_hit: bool
+    kind: str | None = None
+    group: str = ""
+
+    def flagged(self, threshold: float, veto: float) -> bool:
+        """Whether the layer flags this message with these settings."""
+        return self.probability >= threshold or (self.rule_hit and self.probability >= veto)
+
+
+def _folds(examples: Sequence[Example], folds: int, seed: int) -> list[list[int]]:
+    """Leave one batch out when the data has batches, else `folds` random folds."""
+    groups = sorted({example.group for example in examples})
+    if len(groups) >= 3:
+        return [[i for i, ex in enumerate(examples) if ex.group == group] for group in groups]
     order = list(range(len(examples)))
     random.Random(seed).shuffle(order)
-    scored: list[tuple[float, bool]] = []
-    for fold_number in range(folds):
-        held = set(order[fold_number::folds])
-        train = [examples[i] for i in order if i not in held]
-        bias, weights = fit(train, seed=seed)
-        model = _model("", bias, weights, 0.5, 0.0)
-        for index in sorted(held):
-            probability = model.probabilities(features(examples[index].text))[0]
-            scored.append((probability, examples[index].kind is not None))
-    negatives = sorted((p for p, dangerous in scored if not dangerous), reverse=True)
-    allowed = int(max_fpr * len(negatives))
-    threshold = negatives[allowed] + 1e-6 if allowed < len(negatives) else 0.5
-    return round(min(max(threshold, 0.05), 0.995), 4)
+    return [sorted(order[number::folds]) for number in range(folds)]
+
+
+def out_of_fold(
+    examples: Sequence[Example], language: str, *, folds: int = 3, seed: int = 7
+) -> list[Scored]:
+    from haven.coach.safety import rule_signals
+
+    scored: list[Scored] = []
+    for held in _folds(examples, folds, seed):
+        held_set = set(held)
+        train = [example for i, example in enumerate(examples) if i not in held_set]
+        bias, weights = fit(train, language, seed=seed)
+        model = _model(language, bias, weights, 0.5, 0.0)
+        for index in held:
+            example = examples[index]
+            probability = model.probabilities(features(example.text, language))[0]
+            hit = bool(rule_signals(example.text, language))
+            scored.append(
+                Scored(probability, example.kind is not None, hit, example.kind, example.group)
+            )
+    return scored
+
+
+def choose_thresholds(
+    scored: Sequence[Scored],
+    *,
+    max_fpr: float = MAX_FPR,
+    max_veto_loss: float = MAX_VETO_LOSS,
+) -> tuple[float, float]:
+    """(threshold, veto) by the rule in the module docstring."""
+    found = sorted(s.probability for s in scored if s.dangerous and s.rule_hit)
+    lost = int(max_veto_loss * len(found))
+    # Just above the highest probability among those let go: the lowest veto
+    # that lets them go, so as few new messages as possible fall below it.
+    veto = found[lost - 1] + 1e-6 if 0 < lost <= len(found) else 0.0
+    veto = round(min(veto, 0.5), 6)
+    negatives = [s for s in scored if not s.dangerous]
+    by_rules = sum(1 for s in negatives if s.rule_hit and s.probability >= veto)
+    allowed = int(max_fpr * len(negatives)) - by_rules
+    rest = sorted(
+        (s.probability for s in negatives if not (s.rule_hit and s.probability >= veto)),
+        reverse=True,
+    )
+    threshold = rest[allowed] + 1e-6 if 0 <= allowed < len(rest) else 0.9999
+    return round(min(max(threshold, 0.05), 0.9999), 4), veto
 
 
 def to_dict(model: Model, data_size: int, seed: int) -> dict:
@@ -124,10 +212,14 @@ def to_dict(model: Model, data_size: int, seed: int) -> dict:
         "format": FORMAT,
         "language": model.language,
         "heads": list(HEADS),
-        "features": "binary words, word pairs and character 4-grams of the folded text",
+        "features": (
+            "binary words and word pairs of the folded text, "
+            "concepts and concept pairs (concepts-{lang}.toml)"
+        ),
         "trained_on": data_size,
         "seed": seed,
         "threshold": model.threshold,
+        "veto": model.veto,
         "bias": list(model.bias),
         "weights": {feature: list(row) for feature, row in model.weights.items()},
     }
@@ -142,9 +234,9 @@ def train_language(
     folds: int = 3,
 ) -> dict:
     data = list(examples) if examples is not None else training_examples(language)
-    threshold = choose_threshold(data, folds=folds, seed=seed)
-    bias, weights = fit(data, seed=seed)
-    model = _model(language, bias, weights, threshold, prune)
+    threshold, veto = choose_thresholds(out_of_fold(data, language, folds=folds, seed=seed))
+    bias, weights = fit(data, language, seed=seed)
+    model = _model(language, bias, weights, threshold, prune, veto)
     result = to_dict(model, len(data), seed)
     model_from_dict(result)  # the scorer must read what we write
     return result

@@ -19,6 +19,7 @@ from haven.coach.safety_eval import (
     run_safety_items,
     score_safety,
 )
+from haven.coach.train import ORDINARY_BATCHES, batch_of
 
 DANGER = [
     # violence: direct, conditional, inverted, implied, disclosure
@@ -127,7 +128,14 @@ def test_safety_pack_rules_signal_a_kind_or_a_lookalike(language):
 @pytest.mark.parametrize("language", ["en", "nl"])
 def test_corpus_splits_are_balanced_and_large_enough(language):
     for split in ("dev", "test"):
-        items = load_safety_corpus(language, split)
+        # The dev split's ordinary batches (repair answers, check-ins, everyday
+        # texts) teach the model what ordinary use looks like; they are not
+        # look-alikes and are left out of the balance.
+        items = [
+            item
+            for item in load_safety_corpus(language, split)
+            if batch_of(item.id) not in ORDINARY_BATCHES
+        ]
         dangerous = [item for item in items if item.kind]
         lookalikes = [item for item in items if item.kind is None]
         assert len(items) >= 300 if split == "test" else len(items) >= 500

@@ -27,5 +27,6 @@ class Command(BaseCommand):
             path = write_model(data)
             self.stdout.write(
                 f"{language}: {data['trained_on']} messages, {len(data['weights'])} weights, "
-                f"threshold {data['threshold']}, {path.stat().st_size / 1e6:.2f} MB -> {path}"
+                f"threshold {data['threshold']}, veto {data['veto']}, "
+                f"{path.stat().st_size / 1e6:.2f} MB -> {path}"
             )
