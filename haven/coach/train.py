@@ -39,7 +39,7 @@ danger costs far more than an extra help line (docs/coach-labelling.md)."""
 MAX_VETO_LOSS = 0.01
 """Out-of-fold share of rule-found dangerous messages the model may let go."""
 
-ORDINARY_BATCHES = frozenset({"g", "h"})
+ORDINARY_BATCHES = frozenset({"g", "h", "j"})
 """Dev batches of ordinary app text (repair answers, check-ins, everyday
 messages), all non-dangerous, not look-alikes written against the rules."""
 
