@@ -11,6 +11,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from haven.accounts.consent import give_consent
+from haven.core.database import apply_pending_migrations
 from haven.core.demo_data import DEMO_PEOPLE
 from haven.couples import services as couple_services
 from haven.couples.models import Couple, Membership
@@ -21,8 +22,14 @@ from haven.journal.models import Reflection
 class Command(BaseCommand):
     help = "Create (or reset) a demo couple and a solo user with sample data, and print logins."
 
-    @transaction.atomic
     def handle(self, *args, **options):
+        # Outside the transaction: SQLite cannot migrate inside one.
+        if apply_pending_migrations():
+            self.stdout.write("Prepared the database for its first use.")
+        self._create()
+
+    @transaction.atomic
+    def _create(self):
         User = get_user_model()
         password = secrets.token_urlsafe(9)
         users = {}

@@ -9,6 +9,7 @@ from django.core.management.base import BaseCommand, CommandParser
 
 from haven.conf import env_int
 from haven.core import worker
+from haven.core.database import apply_pending_migrations
 
 
 class Command(BaseCommand):
@@ -29,6 +30,8 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, interval: int, once: bool, **options) -> None:
+        if apply_pending_migrations():
+            self.stdout.write("Prepared the database for its first use.")
         jobs = worker.discover()
         if once:
             for name, count in worker.run_once(jobs).items():
