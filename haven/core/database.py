@@ -9,6 +9,7 @@ command works instead of stopping at "no such table".
 from __future__ import annotations
 
 from django.core.management import call_command
+from django.core.management.base import OutputWrapper
 from django.db import DEFAULT_DB_ALIAS, connections
 from django.db.migrations.executor import MigrationExecutor
 
@@ -25,3 +26,9 @@ def apply_pending_migrations(alias: str = DEFAULT_DB_ALIAS) -> int:
     if count:
         call_command("migrate", database=alias, interactive=False, verbosity=0)
     return count
+
+
+def prepare_database(stdout: OutputWrapper, alias: str = DEFAULT_DB_ALIAS) -> None:
+    """For a command's start: apply what is pending and say so when anything ran."""
+    if apply_pending_migrations(alias):
+        stdout.write("Prepared the database for its first use.")

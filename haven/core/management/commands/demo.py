@@ -11,7 +11,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from haven.accounts.consent import give_consent
-from haven.core.database import apply_pending_migrations
+from haven.core.database import prepare_database
 from haven.core.demo_data import DEMO_PEOPLE
 from haven.couples import services as couple_services
 from haven.couples.models import Couple, Membership
@@ -24,8 +24,7 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         # Outside the transaction: SQLite cannot migrate inside one.
-        if apply_pending_migrations():
-            self.stdout.write("Prepared the database for its first use.")
+        prepare_database(self.stdout)
         self._create()
 
     @transaction.atomic

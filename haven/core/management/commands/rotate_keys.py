@@ -11,7 +11,7 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 
 from haven.core import crypto
-from haven.core.database import apply_pending_migrations
+from haven.core.database import prepare_database
 from haven.core.fields import EncryptedJSONField, EncryptedTextField
 
 
@@ -19,8 +19,7 @@ class Command(BaseCommand):
     help = "Re-encrypt all stored text with the newest encryption key."
 
     def handle(self, *args, **options) -> None:
-        if apply_pending_migrations():
-            self.stdout.write("Prepared the database for its first use.")
+        prepare_database(self.stdout)
         total = 0
         for model in apps.get_models():
             columns = [

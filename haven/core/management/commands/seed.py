@@ -5,7 +5,7 @@ from __future__ import annotations
 from django.core.management.base import BaseCommand, CommandError
 from django.db import connection
 
-from haven.core.database import apply_pending_migrations
+from haven.core.database import prepare_database
 from haven.core.seed import Seeder, SeedReport, run_parallel
 
 
@@ -37,8 +37,7 @@ class Command(BaseCommand):
                 "--jobs needs PostgreSQL: SQLite writes one transaction at a time. "
                 "Leave out --jobs to seed SQLite."
             )
-        if apply_pending_migrations():
-            self.stdout.write("Prepared the database for its first use.")
+        prepare_database(self.stdout)
 
         def progress(report: SeedReport) -> None:
             rate = report.total_rows / report.seconds if report.seconds else 0

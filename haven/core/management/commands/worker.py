@@ -9,7 +9,7 @@ from django.core.management.base import BaseCommand, CommandParser
 
 from haven.conf import env_int
 from haven.core import worker
-from haven.core.database import apply_pending_migrations
+from haven.core.database import prepare_database
 
 
 class Command(BaseCommand):
@@ -30,8 +30,7 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, interval: int, once: bool, **options) -> None:
-        if apply_pending_migrations():
-            self.stdout.write("Prepared the database for its first use.")
+        prepare_database(self.stdout)
         jobs = worker.discover()
         if once:
             for name, count in worker.run_once(jobs).items():
